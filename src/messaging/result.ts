@@ -1,0 +1,13 @@
+/** Replies cross the message boundary as values: thrown errors do not survive it reliably. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: Failure };
+
+export interface Failure {
+  code: 'invalid-message' | 'forbidden-sender' | 'unknown-type' | 'storage' | 'unavailable' | 'internal';
+  message: string;
+}
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (code: Failure['code'], message: string): Result<never> => ({
+  ok: false,
+  error: { code, message },
+});

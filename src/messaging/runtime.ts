@@ -1,0 +1,17 @@
+/**
+ * The only door to the browser's messaging API. Everything else takes a `MessageRuntime`, so unit
+ * tests pass a fake and never load webextension-polyfill (which refuses to run outside an extension).
+ */
+export interface Sender {
+  id?: string;
+  url?: string;
+  tab?: { id?: number; url?: string };
+}
+
+export interface MessageRuntime {
+  readonly id: string;
+  extensionOrigin: string;
+  sendMessage(message: unknown): Promise<unknown>;
+  /** The listener returns a promise for messages it handles, and undefined for the rest. */
+  onMessage(listener: (message: unknown, sender: Sender) => Promise<unknown> | undefined): () => void;
+}

@@ -1,0 +1,68 @@
+import * as v from 'valibot';
+import type { MessageRuntime, Sender } from './runtime.ts';
+import { MAX_MESSAGE_BYTES, protocol, type MessageType, type ReplyOf, type RequestOf } from './protocol.ts';
+import { fail, ok, type Result } from './result.ts';
+
+export type Handlers = {
+  [T in MessageType]: (payload: RequestOf<T>, sender: Sender) => Promise<ReplyOf<T>>;
+};
+
+type SenderKind = 'page' | 'extension';
+
+/** Who is asking: RegLens's own pages, a content script in a web page, or nobody we answer. */
+export function classifySender(sender: Sender, runtime: Pick<MessageRuntime, 'id' | 'extensionOrigin'>): SenderKind | null {
+  if (sender.id !== runtime.id) return null;
+  const from = sender.url ?? '';
+  if (sender.tab && /^https?:/.test(sender.tab.url ?? from)) return 'page';
+  if (from.startsWith(runtime.extensionOrigin)) return 'extension';
+  return null;
+}
+
+/**
+ * Validates envelope, size, payload and sender before a handler runs. Anything that is not a RegLens
+ * message gets `undefined` back synchronously, so other listeners keep their chance to answer.
+ */
+export function serve(runtime: MessageRuntime, handlers: Handlers): () => void {
+  return runtime.onMessage((message, sender) => {
+    if (!isEnvelope(message)) return undefined;
+    return dispatch(message, sender, runtime, handlers);
+  });
+}
+
+export async function dispatch(
+  message: { type: string; payload?: unknown },
+  sender: Sender,
+  runtime: Pick<MessageRuntime, 'id' | 'extensionOrigin'>,
+  handlers: Handlers,
+): Promise<Result<unknown>> {
+  if (!Object.hasOwn(protocol, message.type)) return fail('unknown-type', `Unknown message ${message.type}`);
+  const type = message.type as MessageType;
+  const spec = protocol[type];
+  const kind = classifySender(sender, runtime);
+  if (kind === null || (spec.from === 'extension' && kind !== 'extension')) {
+    return fail('forbidden-sender', `${type} is not accepted from this sender`);
+  }
+  if (byteLength(message.payload) > MAX_MESSAGE_BYTES) return fail('invalid-message', `${type} is too large`);
+  const parsed = v.safeParse(spec.request, message.payload);
+  if (!parsed.success) return fail('invalid-message', `${type}: ${parsed.issues[0]?.message ?? 'invalid'}`);
+  try {
+    const handler = handlers[type] as (payload: unknown, sender: Sender) => Promise<unknown>;
+    return ok(await handler(parsed.output, sender));
+  } catch (error) {
+    const name = (error as Error)?.name ?? '';
+    const code = /Quota|Database|Dexie|Idb|Open|Abort/i.test(name) ? 'storage' : 'internal';
+    return fail(code, String((error as Error)?.message ?? error));
+  }
+}
+
+function isEnvelope(message: unknown): message is { type: string; payload?: unknown } {
+  return typeof message === 'object' && message !== null && typeof (message as { type?: unknown }).type === 'string';
+}
+
+function byteLength(value: unknown): number {
+  try {
+    return JSON.stringify(value ?? null).length * 2;
+  } catch {
+    return Infinity;
+  }
+}

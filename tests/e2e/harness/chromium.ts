@@ -1,0 +1,71 @@
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { ARTIFACTS, type BrowserSession, type TestPage } from './session.ts';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+// Without these the closed network here refuses Chromium's background connections, many at a time.
+const QUIET_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export async function launchChromium(
+  extensionDir = resolve('dist/chrome'),
+  options: { headless?: boolean } = {},
+): Promise<BrowserSession> {
+  const profile = mkdtempSync(join(tmpdir(), 'reglens-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: false, // --headless=new below; Playwright's own headless mode cannot load extensions
+    args: [
+      ...(options.headless === false ? [] : ['--headless=new']),
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      ...QUIET_FLAGS,
+    ],
+    viewport: { width: 1200, height: 900 },
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const extensionId = new URL(worker.url()).host;
+
+  const wrap = (page: Page): TestPage => ({
+    async goto(url) {
+      await page.goto(url, { waitUntil: 'load' });
+    },
+    evaluate: (fn) => page.evaluate(fn as never),
+    async waitFor(selector, options) {
+      await page.waitForSelector(selector, { timeout: options?.timeout ?? 15_000 });
+    },
+    text: async (selector) => (await page.textContent(selector)) ?? '',
+    async screenshot(name) {
+      mkdirSync(ARTIFACTS, { recursive: true });
+      const path = join(ARTIFACTS, `chromium-${name}.png`);
+      await page.screenshot({ path });
+      return path;
+    },
+    close: () => page.close(),
+  });
+
+  return {
+    name: 'chromium',
+    newPage: async () => wrap(await context.newPage()),
+    async openExtensionPage(path) {
+      const page = await context.newPage();
+      await page.setViewportSize({ width: 400, height: 600 });
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return wrap(page);
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,23 @@
+/**
+ * What a scenario needs from a browser, whichever drives it: Playwright for Chromium, Puppeteer over
+ * WebDriver BiDi for Firefox. Scenarios are written once against this and run in both.
+ */
+export interface TestPage {
+  goto(url: string): Promise<void>;
+  evaluate<T>(fn: string | (() => T)): Promise<T>;
+  waitFor(selector: string, options?: { timeout?: number }): Promise<void>;
+  text(selector: string): Promise<string>;
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface BrowserSession {
+  name: 'chromium' | 'firefox';
+  /** A web page tab (content scripts run here). */
+  newPage(): Promise<TestPage>;
+  /** A RegLens page by manifest path, e.g. `src/popup/index.html`, with its extension origin. */
+  openExtensionPage(path: string): Promise<TestPage>;
+  close(): Promise<void>;
+}
+
+export const ARTIFACTS = 'artifacts/e2e';

@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSERS } from './harness/browsers.ts';
+import { startFixtureServer, type FixtureServer } from './harness/fixture-server.ts';
+import type { BrowserSession } from './harness/session.ts';
+
+describe.each(BROWSERS)('round trip in $name', ({ launch }) => {
+  let server: FixtureServer;
+  let browser: BrowserSession;
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('lists in the popup the page the content script reported to the background', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url('pages/round-trip.html'));
+    await page.evaluate(
+      `new Promise((done) => { const poll = () => performance.getEntriesByName('reglens:page-info').length ? done(true) : setTimeout(poll, 50); poll(); })`,
+    );
+    await page.screenshot('round-trip-page');
+
+    const popup = await browser.openExtensionPage('src/popup/index.html');
+    await popup.waitFor('[data-testid="page-list"] li');
+    expect(await popup.text('[data-testid="page-list"]')).toContain('Round trip: PBOC urges controllable risks');
+    await popup.screenshot('round-trip-popup');
+  });
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { classifySender, dispatch, type Handlers } from '../../src/messaging/server.ts';
+
+const runtime = { id: 'reglens-id', extensionOrigin: 'chrome-extension://reglens-id/' };
+const pageSender = { id: 'reglens-id', url: 'https://news.example/a', tab: { id: 3, url: 'https://news.example/a' } };
+const popupSender = { id: 'reglens-id', url: 'chrome-extension://reglens-id/src/popup/index.html' };
+const calls: string[] = [];
+const handlers: Handlers = {
+  async 'page/seen'(page) {
+    calls.push(page.url);
+    return { stored: true };
+  },
+  async 'pages/recent'() {
+    return [];
+  },
+};
+const seen = { url: 'https://news.example/a', title: 'A', entities: [{ id: 'pboc', count: 2 }] };
+
+describe('message dispatch', () => {
+  it('answers a valid page message from a content script', async () => {
+    expect(await dispatch({ type: 'page/seen', payload: seen }, pageSender, runtime, handlers)).toEqual({
+      ok: true,
+      value: { stored: true },
+    });
+  });
+
+  it('refuses an extension-only message from a content script', async () => {
+    const reply = await dispatch({ type: 'pages/recent', payload: { limit: 5 } }, pageSender, runtime, handlers);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+  });
+
+  it('refuses messages from another extension', async () => {
+    const reply = await dispatch({ type: 'page/seen', payload: seen }, { ...pageSender, id: 'other' }, runtime, handlers);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+  });
+
+  it('rejects unknown types, extra fields and wrong field types before any handler runs', async () => {
+    calls.length = 0;
+    const unknown = await dispatch({ type: 'db/drop', payload: {} }, popupSender, runtime, handlers);
+    const extra = await dispatch({ type: 'page/seen', payload: { ...seen, admin: true } }, pageSender, runtime, handlers);
+    const wrong = await dispatch({ type: 'page/seen', payload: { ...seen, entities: 'all' } }, pageSender, runtime, handlers);
+    expect([unknown, extra, wrong].map((r) => !r.ok && r.error.code)).toEqual([
+      'unknown-type',
+      'invalid-message',
+      'invalid-message',
+    ]);
+    expect(calls).toEqual([]);
+  });
+
+  it('rejects oversized payloads', async () => {
+    const reply = await dispatch(
+      { type: 'page/seen', payload: { ...seen, title: 'x'.repeat(300_000) } },
+      pageSender,
+      runtime,
+      handlers,
+    );
+    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
+  });
+
+  it('turns a handler failure into a Result instead of a thrown error', async () => {
+    const failing = { ...handlers, 'page/seen': async () => Promise.reject(new Error('disk on fire')) };
+    expect(await dispatch({ type: 'page/seen', payload: seen }, pageSender, runtime, failing)).toMatchObject({
+      ok: false,
+      error: { message: 'disk on fire' },
+    });
+  });
+
+  it('tells pages, extension pages and strangers apart', () => {
+    expect(classifySender(pageSender, runtime)).toBe('page');
+    expect(classifySender(popupSender, runtime)).toBe('extension');
+    expect(classifySender({ id: 'reglens-id', url: 'https://evil.example/' }, runtime)).toBeNull();
+  });
+});
