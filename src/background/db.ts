@@ -1,5 +1,10 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { PageRecord } from '../messaging/protocol.ts';
+import type { PageRecord, Settings } from '../messaging/protocol.ts';
+
+interface SettingsRow {
+  key: 'settings';
+  value: Settings;
+}
 
 /**
  * The reader's data lives here, in the extension's origin. Content scripts never open it: their
@@ -7,9 +12,10 @@ import type { PageRecord } from '../messaging/protocol.ts';
  */
 export class RegLensDb extends Dexie {
   pages!: EntityTable<PageRecord, 'url'>;
+  settings!: EntityTable<SettingsRow, 'key'>;
 
   constructor(name = 'reglens') {
     super(name);
-    this.version(1).stores({ pages: '&url, seenAt' });
+    this.version(1).stores({ pages: '&url, seenAt', settings: '&key' });
   }
 }

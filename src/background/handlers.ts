@@ -1,7 +1,24 @@
+import { factsOf } from '../core/glossary/facts.ts';
+import type { Entry } from '../core/glossary/schema.ts';
+import type { CompiledMatcher } from '../core/matcher/index.ts';
 import type { Handlers } from '../messaging/server.ts';
 import type { RegLensDb } from './db.ts';
+import { addUnique, readSettings, updateSettings } from './settings.ts';
 
-export function createHandlers(db: RegLensDb, now: () => number = Date.now): Handlers {
+export interface HandlerDeps {
+  db: RegLensDb;
+  compiledMatcher: CompiledMatcher;
+  entryById: ReadonlyMap<string, Entry>;
+  /** Tells every tab to re-read settings, so a change shows at once in open pages. */
+  broadcastSettingsChanged?: () => void;
+  now?: () => number;
+}
+
+export function createHandlers({ db, compiledMatcher, entryById, broadcastSettingsChanged = () => {}, now = Date.now }: HandlerDeps): Handlers {
+  const changed = <T>(value: T) => {
+    broadcastSettingsChanged();
+    return value;
+  };
   return {
     async 'page/seen'(page) {
       await db.pages.put({ ...page, seenAt: now() });
@@ -9,6 +26,25 @@ export function createHandlers(db: RegLensDb, now: () => number = Date.now): Han
     },
     async 'pages/recent'({ limit }) {
       return db.pages.orderBy('seenAt').reverse().limit(limit).toArray();
+    },
+    'matcher/compiled': async () => compiledMatcher,
+    async 'glossary/facts'({ ids }) {
+      return ids.flatMap((id) => {
+        const entry = entryById.get(id);
+        return entry ? [factsOf(entry, entryById)] : [];
+      });
+    },
+    'settings/get': () => readSettings(db),
+    async 'settings/mute-term'({ id }) {
+      return changed(await updateSettings(db, (s) => ({ ...s, mutedTerms: addUnique(s.mutedTerms, id) })));
+    },
+    async 'settings/never-on-site'({ host }, sender) {
+      const tabHost = new URL(sender.tab?.url ?? sender.url ?? 'about:blank').host;
+      if (tabHost !== host) throw new Error('A page may only switch RegLens off for its own site.');
+      return changed(await updateSettings(db, (s) => ({ ...s, neverSites: addUnique(s.neverSites, host) })));
+    },
+    async 'settings/update'(settings) {
+      return changed(await updateSettings(db, () => settings));
     },
   };
 }

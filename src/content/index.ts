@@ -1,16 +1,8 @@
+import { createMatcher } from '../core/matcher/index.ts';
+import { findArticle } from '../dom/article-finder.ts';
+import { createMarkLayer } from '../dom/marks.ts';
 import { browserRuntime } from '../messaging/browser-runtime.ts';
-import { request } from '../messaging/client.ts';
-import { measure } from './timing.ts';
+import { startPage } from './page.ts';
 
-// Skeleton: reports the page to the background. Recognition replaces `entities` (issue 3/4).
-async function main(): Promise<void> {
-  const page = measure('reglens:page-info', () => ({
-    url: location.href,
-    title: document.title.slice(0, 1000),
-    entities: [],
-  }));
-  const reply = await request(browserRuntime, 'page/seen', page);
-  if (!reply.ok) console.debug('RegLens:', reply.error.message);
-}
-
-void main();
+// Everything RegLens does in a page starts here; page.ts owns the lifecycle and can stop it all.
+startPage({ doc: document, runtime: browserRuntime, createMatcher, findArticle, createMarkLayer });

@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import type { MessageRuntime } from './runtime.ts';
+import type { MessageRuntime, TabsApi } from './runtime.ts';
 
 /** The real MessageRuntime, for extension entry points only (never imported by tests or core). */
 export const browserRuntime: MessageRuntime = {
@@ -12,4 +12,12 @@ export const browserRuntime: MessageRuntime = {
     browser.runtime.onMessage.addListener(wrapped as never);
     return () => browser.runtime.onMessage.removeListener(wrapped as never);
   },
+};
+
+export const browserTabs: TabsApi = {
+  async activeTab() {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    return tab?.id !== undefined ? { id: tab.id, url: tab.url ?? '' } : null;
+  },
+  sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message),
 };

@@ -1,4 +1,5 @@
-import type { MessageRuntime } from './runtime.ts';
+import type { MessageRuntime, TabsApi } from './runtime.ts';
+import type { TabMessageType, TabProtocol } from './tab-protocol.ts';
 import type { MessageType, ReplyOf, RequestOf } from './protocol.ts';
 import { fail, type Result } from './result.ts';
 
@@ -16,5 +17,20 @@ export async function request<T extends MessageType>(
     return /context invalidated|receiving end does not exist/i.test(message)
       ? fail('unavailable', 'RegLens was updated or restarted. Reload the page to reconnect.')
       : fail('internal', message);
+  }
+}
+
+/** Asks a tab's content script; a tab without RegLens (a browser page, a PDF) answers `unavailable`. */
+export async function requestTab<T extends TabMessageType>(
+  tabs: TabsApi,
+  tabId: number,
+  type: T,
+  payload: TabProtocol[T]['request'],
+): Promise<Result<TabProtocol[T]['reply']>> {
+  try {
+    const reply = (await tabs.sendToTab(tabId, { type, payload })) as Result<TabProtocol[T]['reply']> | undefined;
+    return reply ?? fail('unavailable', 'RegLens is not running on this page.');
+  } catch {
+    return fail('unavailable', 'RegLens cannot run on this page. Reload it, or open a web article.');
   }
 }

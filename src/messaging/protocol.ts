@@ -1,9 +1,11 @@
 import * as v from 'valibot';
+import type { EntryFacts } from '../core/glossary/facts.ts';
+import type { CompiledMatcher } from '../core/matcher/index.ts';
 
 /**
  * The one protocol between RegLens's parts. Each message names its request schema, its reply type and
  * who may send it: `page` messages come from content scripts (a tab), `extension` messages only from
- * RegLens's own pages (popup, options). The background validates both before any handler runs.
+ * RegLens's own pages (popup, options), `any` from either. The background validates both before any handler runs.
  */
 const url = v.pipe(v.string(), v.maxLength(4096), v.url());
 const id = v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,80}$/));
@@ -20,18 +22,65 @@ export interface PageRecord extends PageSeen {
   seenAt: number;
 }
 
+export const CategoriesSchema = v.strictObject({ body: v.boolean(), law: v.boolean(), phrase: v.boolean() });
+const host = v.pipe(v.string(), v.maxLength(253), v.regex(/^[a-z0-9.-]+(?::\d+)?$/));
+
+export const SettingsSchema = v.strictObject({
+  categories: CategoriesSchema,
+  mutedTerms: v.pipe(v.array(id), v.maxLength(5000)),
+  neverSites: v.pipe(v.array(host), v.maxLength(5000)),
+});
+export type Settings = v.InferOutput<typeof SettingsSchema>;
+export const DEFAULT_SETTINGS: Settings = {
+  categories: { body: true, law: true, phrase: true },
+  mutedTerms: [],
+  neverSites: [],
+};
+
 export const protocol = {
   'page/seen': {
     from: 'page',
     request: PageSeenSchema,
     reply: {} as { stored: true },
   },
+  /** The knowledge base compiled for matching: sent only to pages that get annotated. */
+  'matcher/compiled': {
+    from: 'page',
+    request: v.strictObject({}),
+    reply: {} as CompiledMatcher,
+  },
+  'glossary/facts': {
+    from: 'any',
+    request: v.strictObject({ ids: v.pipe(v.array(id), v.maxLength(500)) }),
+    reply: {} as EntryFacts[],
+  },
+  'settings/get': {
+    from: 'any',
+    request: v.strictObject({}),
+    reply: {} as Settings,
+  },
+  'settings/mute-term': {
+    from: 'page',
+    request: v.strictObject({ id }),
+    reply: {} as Settings,
+  },
+  /** A page may switch RegLens off for its own site only; the handler checks the sender's tab. */
+  'settings/never-on-site': {
+    from: 'page',
+    request: v.strictObject({ host }),
+    reply: {} as Settings,
+  },
+  'settings/update': {
+    from: 'extension',
+    request: SettingsSchema,
+    reply: {} as Settings,
+  },
   'pages/recent': {
     from: 'extension',
     request: v.strictObject({ limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)) }),
     reply: {} as PageRecord[],
   },
-} as const satisfies Record<string, { from: 'page' | 'extension'; request: v.GenericSchema; reply: unknown }>;
+} as const satisfies Record<string, { from: 'page' | 'extension' | 'any'; request: v.GenericSchema; reply: unknown }>;
 
 export type Protocol = typeof protocol;
 export type MessageType = keyof Protocol;

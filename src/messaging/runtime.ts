@@ -15,3 +15,9 @@ export interface MessageRuntime {
   /** The listener returns a promise for messages it handles, and undefined for the rest. */
   onMessage(listener: (message: unknown, sender: Sender) => Promise<unknown> | undefined): () => void;
 }
+
+/** Reaching content scripts: only extension pages and the background use this. */
+export interface TabsApi {
+  activeTab(): Promise<{ id: number; url: string } | null>;
+  sendToTab(tabId: number, message: unknown): Promise<unknown>;
+}

@@ -39,7 +39,7 @@ export async function dispatch(
   const type = message.type as MessageType;
   const spec = protocol[type];
   const kind = classifySender(sender, runtime);
-  if (kind === null || (spec.from === 'extension' && kind !== 'extension')) {
+  if (kind === null || (spec.from !== 'any' && spec.from !== kind)) {
     return fail('forbidden-sender', `${type} is not accepted from this sender`);
   }
   if (byteLength(message.payload) > MAX_MESSAGE_BYTES) return fail('invalid-message', `${type} is too large`);

@@ -1,11 +1,20 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { MessageRuntime } from '../messaging/runtime.ts';
+import type { MessageRuntime, TabsApi } from '../messaging/runtime.ts';
 import type { PageRecord } from '../messaging/protocol.ts';
 import { request } from '../messaging/client.ts';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { PageList } from '../ui/PageList.tsx';
+import { ThisPage } from './ThisPage.tsx';
 
-export function Popup({ runtime }: { runtime: MessageRuntime }) {
+export interface PopupProps {
+  runtime: MessageRuntime;
+  tabs: TabsApi;
+  /** The tab the popup speaks about: the active tab, or `?tab=<id>` when opened as a page. */
+  tabId: number | null;
+  onFocused(): void;
+}
+
+export function Popup({ runtime, tabs, tabId, onFocused }: PopupProps) {
   const [pages, setPages] = useState<PageRecord[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -18,6 +27,7 @@ export function Popup({ runtime }: { runtime: MessageRuntime }) {
       <header class="bar">
         <h1>RegLens</h1>
       </header>
+      <ThisPage runtime={runtime} tabs={tabs} tabId={tabId} onFocused={onFocused} />
       {error ? <ErrorNotice message={error} /> : <PageList pages={pages} />}
     </>
   );

@@ -2,18 +2,42 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { RegLensDb } from '../../src/background/db.ts';
 import { createHandlers } from '../../src/background/handlers.ts';
+import { compileMatcher } from '../../src/core/matcher/index.ts';
+
+const EMPTY_MATCHER = compileMatcher([]);
 
 describe('background storage', () => {
   it('keeps the latest visit per URL and lists newest first', async () => {
     const db = new RegLensDb(`test-${Math.random()}`);
     let clock = 0;
-    const handlers = createHandlers(db, () => ++clock);
+    const handlers = createHandlers({ db, compiledMatcher: EMPTY_MATCHER, entryById: new Map(), now: () => ++clock });
     const sender = {};
     await handlers['page/seen']({ url: 'https://a.example/1', title: 'One', entities: [] }, sender);
     await handlers['page/seen']({ url: 'https://a.example/2', title: 'Two', entities: [] }, sender);
     await handlers['page/seen']({ url: 'https://a.example/1', title: 'One again', entities: [{ id: 'sec', count: 1 }] }, sender);
     const recent = await handlers['pages/recent']({ limit: 10 }, sender);
     expect(recent.map((page) => page.title)).toEqual(['One again', 'Two']);
+    db.close();
+  });
+});
+
+describe('settings', () => {
+  const tabSender = { id: 'x', url: 'https://news.example/story', tab: { id: 1, url: 'https://news.example/story' } };
+
+  it('lets a page switch RegLens off for its own site only', async () => {
+    const db = new RegLensDb(`test-${Math.random()}`);
+    const handlers = createHandlers({ db, compiledMatcher: EMPTY_MATCHER, entryById: new Map() });
+    await expect(handlers['settings/never-on-site']({ host: 'other.example' }, tabSender)).rejects.toThrow(/own site/);
+    const settings = await handlers['settings/never-on-site']({ host: 'news.example' }, tabSender);
+    expect(settings.neverSites).toEqual(['news.example']);
+    db.close();
+  });
+
+  it('keeps both of two concurrent mutes', async () => {
+    const db = new RegLensDb(`test-${Math.random()}`);
+    const handlers = createHandlers({ db, compiledMatcher: EMPTY_MATCHER, entryById: new Map() });
+    await Promise.all([handlers['settings/mute-term']({ id: 'sec' }, tabSender), handlers['settings/mute-term']({ id: 'fed' }, tabSender)]);
+    expect((await handlers['settings/get']({}, tabSender)).mutedTerms.sort()).toEqual(['fed', 'sec']);
     db.close();
   });
 });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { compileMatcher } from '../../src/core/matcher/index.ts';
+import { DEFAULT_SETTINGS } from '../../src/messaging/protocol.ts';
 import { classifySender, dispatch, type Handlers } from '../../src/messaging/server.ts';
 
 const runtime = { id: 'reglens-id', extensionOrigin: 'chrome-extension://reglens-id/' };
@@ -13,6 +15,12 @@ const handlers: Handlers = {
   async 'pages/recent'() {
     return [];
   },
+  'glossary/facts': async () => [],
+  'matcher/compiled': async () => compileMatcher([]),
+  'settings/get': async () => DEFAULT_SETTINGS,
+  'settings/mute-term': async () => DEFAULT_SETTINGS,
+  'settings/never-on-site': async () => DEFAULT_SETTINGS,
+  'settings/update': async () => DEFAULT_SETTINGS,
 };
 const seen = { url: 'https://news.example/a', title: 'A', entities: [{ id: 'pboc', count: 2 }] };
 

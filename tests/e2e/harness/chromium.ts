@@ -45,6 +45,13 @@ export async function launchChromium(
       await page.waitForSelector(selector, { timeout: options?.timeout ?? 15_000 });
     },
     text: async (selector) => (await page.textContent(selector)) ?? '',
+    async until(expression, options) {
+      const handle = await page.waitForFunction(expression, undefined, { timeout: options?.timeout ?? 15_000, polling: 50 });
+      return (await handle.jsonValue()) as never;
+    },
+    click: (selector) => page.click(selector),
+    hover: (x, y) => page.mouse.move(x, y, { steps: 4 }),
+    press: (key) => page.keyboard.press(key),
     async screenshot(name) {
       mkdirSync(ARTIFACTS, { recursive: true });
       const path = join(ARTIFACTS, `chromium-${name}.png`);

@@ -35,6 +35,13 @@ export async function launchFirefox(extensionDir = resolve('dist/firefox')): Pro
       await page.waitForSelector(selector, { timeout: options?.timeout ?? 15_000 });
     },
     text: (selector) => page.$eval(selector, (element) => element.textContent ?? ''),
+    async until(expression, options) {
+      const handle = await page.waitForFunction(expression, { timeout: options?.timeout ?? 15_000, polling: 50 });
+      return (await handle.jsonValue()) as never;
+    },
+    click: (selector) => page.click(selector),
+    hover: (x, y) => page.mouse.move(x, y, { steps: 4 }),
+    press: (key) => page.keyboard.press(key as never),
     async screenshot(name) {
       mkdirSync(ARTIFACTS, { recursive: true });
       const path = join(ARTIFACTS, `firefox-${name}.png`) as `${string}.png`;

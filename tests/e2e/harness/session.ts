@@ -7,6 +7,11 @@ export interface TestPage {
   evaluate<T>(fn: string | (() => T)): Promise<T>;
   waitFor(selector: string, options?: { timeout?: number }): Promise<void>;
   text(selector: string): Promise<string>;
+  /** Polls a page expression until it is truthy; returns its value. */
+  until<T>(expression: string, options?: { timeout?: number }): Promise<T>;
+  click(selector: string): Promise<void>;
+  hover(x: number, y: number): Promise<void>;
+  press(key: string): Promise<void>;
   screenshot(name: string): Promise<string>;
   close(): Promise<void>;
 }

@@ -1,0 +1,69 @@
+import type { Entry, Kind } from './schema.ts';
+
+/** Another entry as a tooltip names it: enough to say "replaced by NFRA (2023)". */
+export interface EntryRef {
+  id: string;
+  name: string;
+  established?: number;
+  dissolved?: number;
+}
+
+/** What a tooltip shows: public knowledge-base facts only, with references resolved to names. */
+export interface EntryFacts {
+  id: string;
+  kind: Kind;
+  name: string;
+  /** Native names, first per language: [["zh-Hans", "中国人民银行"], ...]. */
+  native: Array<[lang: string, text: string]>;
+  jurisdiction: string;
+  summary: string;
+  meaning?: string;
+  established?: number;
+  dissolved?: number;
+  since?: number;
+  url?: string;
+  parent?: EntryRef;
+  predecessors: EntryRef[];
+  successors: EntryRef[];
+  usedBy: EntryRef[];
+}
+
+const aliasText = (alias: string | { text: string }) => (typeof alias === 'string' ? alias : alias.text);
+
+export function factsOf(entry: Entry, byId: ReadonlyMap<string, Entry>): EntryFacts {
+  const ref = (id: string): EntryRef[] => {
+    const other = byId.get(id);
+    return other ? [{ id, name: other.name, established: other.established, dissolved: other.dissolved }] : [];
+  };
+  return {
+    id: entry.id,
+    kind: entry.kind,
+    name: entry.name,
+    native: Object.entries(entry.native ?? {}).flatMap(([lang, names]) => (names[0] ? [[lang, aliasText(names[0])] as [string, string]] : [])),
+    jurisdiction: entry.jurisdiction,
+    summary: entry.summary,
+    meaning: entry.meaning,
+    established: entry.established,
+    dissolved: entry.dissolved,
+    since: entry.since,
+    url: entry.url,
+    parent: entry.parent ? ref(entry.parent)[0] : undefined,
+    predecessors: (entry.predecessors ?? []).flatMap(ref),
+    successors: (entry.successors ?? []).flatMap(ref),
+    usedBy: (entry.usedBy ?? []).flatMap(ref),
+  };
+}
+
+export const KIND_LABELS: Record<Kind, string> = {
+  central_bank: 'Central bank',
+  regulator: 'Regulator',
+  government_body: 'Government body',
+  international_body: 'International body',
+  rating_agency: 'Rating agency',
+  law: 'Law',
+  policy_phrase: 'Policy language',
+};
+
+/** Mark categories a reader can switch on and off. */
+export type Category = 'body' | 'law' | 'phrase';
+export const categoryOf = (kind: Kind): Category => (kind === 'law' ? 'law' : kind === 'policy_phrase' ? 'phrase' : 'body');

@@ -1,0 +1,29 @@
+import type { Kind } from '../core/glossary/schema.ts';
+
+/**
+ * Messages from RegLens's own pages and background to a tab's content script. The content script
+ * answers only senders that are RegLens and not in a tab (so never another page's content script).
+ */
+export interface EntityCount {
+  id: string;
+  kind: Kind;
+  count: number;
+}
+
+export interface TabSummary {
+  url: string;
+  title: string;
+  isArticle: boolean;
+  annotated: boolean;
+  entities: EntityCount[];
+}
+
+export interface TabProtocol {
+  'tab/summary': { request: Record<string, never>; reply: TabSummary };
+  'tab/annotate': { request: Record<string, never>; reply: TabSummary };
+  'tab/focus': { request: { id: string }; reply: { found: boolean } };
+  'tab/step': { request: { direction: 1 | -1 }; reply: { found: boolean } };
+  'tab/settings-changed': { request: Record<string, never>; reply: { applied: true } };
+}
+export type TabMessageType = keyof TabProtocol;
+export const TAB_MESSAGE_TYPES: readonly TabMessageType[] = ['tab/summary', 'tab/annotate', 'tab/focus', 'tab/step', 'tab/settings-changed'];
