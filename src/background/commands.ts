@@ -5,6 +5,7 @@ const COMMAND_MESSAGES: Record<string, { type: string; payload: object }> = {
   'annotate-page': { type: 'tab/annotate', payload: {} },
   'next-annotation': { type: 'tab/step', payload: { direction: 1 } },
   'previous-annotation': { type: 'tab/step', payload: { direction: -1 } },
+  'save-selection': { type: 'tab/save-selection', payload: {} },
 };
 
 export function registerCommands(): void {

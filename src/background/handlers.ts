@@ -2,10 +2,13 @@ import { factsOf } from '../core/glossary/facts.ts';
 import type { Entry } from '../core/glossary/schema.ts';
 import type { CompiledMatcher } from '../core/matcher/index.ts';
 import type { Handlers } from '../messaging/server.ts';
-import type { RegLensDb } from './db.ts';
+import type { RegLensDb } from '../storage/db.ts';
 import { addUnique, readSettings, updateSettings } from './settings.ts';
+import { highlightFromDraft, placementsFor } from './highlights.ts';
 
 export interface HandlerDeps {
+  /** Opens a highlight's article in a tab and reveals the passage (needs the tabs API). */
+  openHighlight?: (url: string, id: string) => Promise<boolean>;
   db: RegLensDb;
   compiledMatcher: CompiledMatcher;
   entryById: ReadonlyMap<string, Entry>;
@@ -14,7 +17,14 @@ export interface HandlerDeps {
   now?: () => number;
 }
 
-export function createHandlers({ db, compiledMatcher, entryById, broadcastSettingsChanged = () => {}, now = Date.now }: HandlerDeps): Handlers {
+export function createHandlers({
+  db,
+  compiledMatcher,
+  entryById,
+  broadcastSettingsChanged = () => {},
+  openHighlight = async () => false,
+  now = Date.now,
+}: HandlerDeps): Handlers {
   const changed = <T>(value: T) => {
     broadcastSettingsChanged();
     return value;
@@ -42,6 +52,16 @@ export function createHandlers({ db, compiledMatcher, entryById, broadcastSettin
       const tabHost = new URL(sender.tab?.url ?? sender.url ?? 'about:blank').host;
       if (tabHost !== host) throw new Error('A page may only switch RegLens off for its own site.');
       return changed(await updateSettings(db, (s) => ({ ...s, neverSites: addUnique(s.neverSites, host) })));
+    },
+    async 'highlight/create'(draft) {
+      const highlight = highlightFromDraft(draft, now());
+      await db.highlights.add(highlight);
+      return { id: highlight.id };
+    },
+    'highlights/for-page': ({ url, canonical }) => placementsFor(db, url, canonical),
+    async 'highlight/open'({ id }) {
+      const highlight = await db.highlights.get(id);
+      return { opened: highlight ? await openHighlight(highlight.url, id) : false };
     },
     async 'settings/update'(settings) {
       return changed(await updateSettings(db, () => settings));

@@ -3,9 +3,11 @@ import compiledMatcher from 'virtual:reglens-matcher';
 import { entryById } from '../core/glossary/load.ts';
 import { browserRuntime } from '../messaging/browser-runtime.ts';
 import { serve } from '../messaging/server.ts';
-import { RegLensDb } from './db.ts';
+import { RegLensDb } from '../storage/db.ts';
 import { createHandlers } from './handlers.ts';
 import { registerCommands } from './commands.ts';
+import { registerMenus } from './menus.ts';
+import { openHighlight } from './open-highlight.ts';
 
 // Listeners are registered synchronously at start-up: a Chrome service worker or Firefox event page
 // woken by a message must find its listener before the first turn of the event loop ends.
@@ -14,11 +16,15 @@ serve(
   createHandlers({
     db: new RegLensDb(),
     compiledMatcher,
+    openHighlight,
     entryById,
     broadcastSettingsChanged: () => void broadcast({ type: 'tab/settings-changed', payload: {} }),
   }),
 );
 registerCommands();
+registerMenus();
+// Ask the browser not to evict the reader's notes under storage pressure.
+void navigator.storage?.persist?.().catch(() => false);
 
 async function broadcast(message: unknown): Promise<void> {
   for (const tab of await browser.tabs.query({})) {

@@ -1,5 +1,5 @@
 import { DEFAULT_SETTINGS, type Settings } from '../messaging/protocol.ts';
-import type { RegLensDb } from './db.ts';
+import type { RegLensDb } from '../storage/db.ts';
 
 export async function readSettings(db: RegLensDb): Promise<Settings> {
   const row = await db.settings.get('settings');

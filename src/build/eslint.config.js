@@ -37,17 +37,21 @@ export default tseslint.config(
   },
   boundary(
     ['src/core/**'],
-    [...folders('dom', 'messaging', 'ui', 'build', ...ENTRY_FOLDERS), ...packages('webextension-polyfill', 'dexie', 'preact', '@floating-ui/dom', 'node:*')],
+    [...folders('dom', 'messaging', 'ui', 'storage', 'build', ...ENTRY_FOLDERS), ...packages('webextension-polyfill', 'dexie', 'preact', '@floating-ui/dom', 'node:*')],
     { 'no-restricted-globals': ['error', ...BROWSER_GLOBALS] },
   ),
-  boundary(['src/dom/**'], [...folders('messaging', 'ui', 'build', ...ENTRY_FOLDERS), ...packages('webextension-polyfill', 'dexie')], {
+  boundary(['src/dom/**'], [...folders('messaging', 'ui', 'storage', 'build', ...ENTRY_FOLDERS), ...packages('webextension-polyfill', 'dexie')], {
     'no-restricted-globals': ['error', ...BROWSER_GLOBALS],
   }),
-  boundary(['src/messaging/**'], [...folders('dom', 'ui', 'build', ...ENTRY_FOLDERS), ...packages('dexie', 'preact')]),
+  boundary(['src/messaging/**'], [...folders('dom', 'ui', 'storage', 'build', ...ENTRY_FOLDERS), ...packages('dexie', 'preact')]),
+  // The reader's database belongs to the extension origin: background and extension pages only.
+  boundary(['src/storage/**'], [...folders('dom', 'ui', 'build', ...ENTRY_FOLDERS), ...packages('webextension-polyfill', 'preact')]),
   boundary(['src/ui/**'], [...folders('dom', 'build', ...ENTRY_FOLDERS), ...packages('webextension-polyfill', 'dexie')]),
   ...ENTRY_FOLDERS.map((entry) =>
     boundary([`src/${entry}/**`], folders('build', ...ENTRY_FOLDERS.filter((other) => other !== entry))),
   ),
+  // Content scripts run in the page's origin: its IndexedDB would be the page's, readable by the page.
+  boundary(['src/content/**'], [...folders('build', 'storage', ...ENTRY_FOLDERS.filter((f) => f !== 'content')), ...packages('dexie')]),
   boundary(['src/background/**'], [...folders('dom', 'ui', 'build', ...ENTRY_FOLDERS.filter((f) => f !== 'background'))]),
-  boundary(['src/cli/**'], [...folders('messaging', 'ui', 'build', ...ENTRY_FOLDERS.filter((f) => f !== 'cli')), ...packages('webextension-polyfill', 'dexie')]),
+  boundary(['src/cli/**'], [...folders('messaging', 'ui', 'storage', 'build', ...ENTRY_FOLDERS.filter((f) => f !== 'cli')), ...packages('webextension-polyfill', 'dexie')]),
 );

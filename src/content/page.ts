@@ -1,4 +1,3 @@
-import type { EntryFacts } from '../core/glossary/facts.ts';
 import type { CompiledMatcher, Matcher } from '../core/matcher/index.ts';
 import type { ArticleGuess } from '../dom/article-finder.ts';
 import type { MarkLayer } from '../dom/marks.ts';
@@ -7,10 +6,8 @@ import type { Settings } from '../messaging/protocol.ts';
 import type { MessageRuntime } from '../messaging/runtime.ts';
 import type { TabSummary } from '../messaging/tab-protocol.ts';
 import { serveTab } from '../messaging/tab-server.ts';
-import { PageAnnotator } from './annotator.ts';
-import { watchLiveUpdates } from './live-updates.ts';
+import { Session } from './session.ts';
 import { measure } from './timing.ts';
-import { TooltipController } from './tooltip-controller.ts';
 
 export interface PageDeps {
   doc: Document;
@@ -21,10 +18,10 @@ export interface PageDeps {
 }
 
 /**
- * The content script's lifecycle. On every page it only decides whether the page is an article; the
- * matcher, marks, tooltip and observers exist only once the page is annotated (automatically for
- * articles, or on demand from the popup or keyboard). An orphaned script (extension updated or
- * reloaded) stops everything it started.
+ * The content script's lifecycle. On every page it only decides whether the page is an article and
+ * listens for RegLens's own requests; marks, tooltip, saved highlights and observers exist only once
+ * the page is annotated (automatically for articles, or on demand from the popup, the keyboard or a
+ * save). An orphaned script (extension updated or reloaded) stops everything it started.
  */
 export function startPage(deps: PageDeps): void {
   const { doc, runtime } = deps;
@@ -37,7 +34,7 @@ export function startPage(deps: PageDeps): void {
     const reply = await request(runtime, 'settings/get', {});
     if (!reply.ok) return reply.error.code === 'unavailable' ? stop() : null;
     settings = reply.value;
-    session?.annotator.applySettings(settings);
+    session?.applySettings(settings);
     return settings;
   };
 
@@ -49,11 +46,11 @@ export function startPage(deps: PageDeps): void {
       return measure('reglens:matcher-load', () => deps.createMatcher(reply.value));
     }));
 
+  const ensureSession = () => (session ??= new Session(deps, guess, () => settings, stop));
+
   const annotate = async (allText: boolean) => {
     const [ready] = await Promise.all([loadMatcher(), settings ?? loadSettings()]);
-    if (!ready) return summary();
-    session ??= new Session(deps, guess, ready, () => settings, stop);
-    session.annotate(allText);
+    if (ready) ensureSession().annotate(ready, allText);
     return summary();
   };
 
@@ -61,8 +58,8 @@ export function startPage(deps: PageDeps): void {
     url: doc.location.href,
     title: doc.title,
     isArticle: guess.isArticle,
-    annotated: session !== null,
-    entities: session?.annotator.summary() ?? [],
+    annotated: session?.annotated ?? false,
+    entities: session?.summary() ?? [],
   });
 
   const stopServing = serveTab(runtime, {
@@ -70,13 +67,27 @@ export function startPage(deps: PageDeps): void {
     'tab/annotate': () => annotate(!guess.isArticle),
     'tab/focus': ({ id }) => ({ found: session?.tooltip.focusEntity(id) ?? false }),
     'tab/step': async ({ direction }) => {
-      if (!session) await annotate(!guess.isArticle);
+      if (!session?.annotated) await annotate(!guess.isArticle);
       return { found: session?.tooltip.step(direction) ?? false };
     },
     'tab/settings-changed': async () => {
       await loadSettings();
-      if (settings?.neverSites.includes(doc.location.host)) session?.destroy(), (session = null);
+      if (settings?.neverSites.includes(doc.location.host)) {
+        session?.destroy();
+        session = null;
+      }
       return { applied: true as const };
+    },
+    'tab/save-selection': () => ensureSession().saveSelection(),
+    'tab/highlights-changed': async () => {
+      await ensureSession().loadSaved();
+      return session!.saved.status();
+    },
+    'tab/highlight-status': () => session?.saved.status() ?? { placed: [], missing: [] },
+    'tab/reveal': async ({ id }) => {
+      if (!session?.annotated && guess.isArticle) await annotate(false);
+      await ensureSession().savedReady;
+      return { found: session!.reveal(id) };
     },
   });
 
@@ -91,83 +102,12 @@ export function startPage(deps: PageDeps): void {
     void loadSettings().then(async (loaded) => {
       if (!loaded || loaded.neverSites.includes(doc.location.host)) return;
       const { entities } = await annotate(false);
+      void session?.loadSaved();
       void request(runtime, 'page/seen', {
         url: doc.location.href,
         title: doc.title.slice(0, 1000),
         entities: entities.map(({ id, count }) => ({ id, count })),
       });
     });
-  }
-}
-
-/** What exists while a page is annotated; destroy() removes every mark, listener and node. */
-class Session {
-  readonly annotator: PageAnnotator;
-  readonly tooltip: TooltipController;
-  readonly #marks: MarkLayer;
-  readonly #facts = new Map<string, Promise<EntryFacts | null>>();
-  #stopLive: () => void = () => {};
-  #allText = false;
-
-  constructor(
-    private readonly deps: PageDeps,
-    private readonly guess: ArticleGuess,
-    matcher: Matcher,
-    settings: () => Settings | null,
-    private readonly orphaned: () => void,
-  ) {
-    const { doc, runtime } = deps;
-    this.#marks = deps.createMarkLayer(doc);
-    this.annotator = new PageAnnotator(doc, matcher, this.#marks);
-    const current = settings();
-    if (current) this.annotator.applySettings(current);
-    this.tooltip = new TooltipController({
-      doc,
-      marks: this.#marks,
-      mentions: () => this.annotator.visible(),
-      facts: (id) => this.#factsFor(id),
-      mute: (id) => void request(runtime, 'settings/mute-term', { id }),
-      neverOnSite: () => void request(runtime, 'settings/never-on-site', { host: doc.location.host }),
-    });
-  }
-
-  annotate(allText: boolean): void {
-    this.#allText ||= allText;
-    const root = this.#allText ? this.deps.doc.body : this.guess.root;
-    measure('reglens:annotate', () => this.annotator.scan(root, { allText: this.#allText }));
-    this.#stopLive();
-    this.#stopLive = watchLiveUpdates(this.deps.doc, {
-      ignore: (node) => this.tooltip.host.contains(node),
-      onAdded: (roots) =>
-        measure('reglens:rescan', () => {
-          for (const added of roots) if (this.#allText || root.contains(added) || added.contains(root)) this.annotator.scan(added, { allText: this.#allText });
-        }),
-      onNavigate: () => {
-        // A single-page app moved to another article: start over on the new content.
-        this.tooltip.close();
-        this.annotator.clear();
-        const next = this.deps.findArticle(this.deps.doc);
-        measure('reglens:annotate', () => this.annotator.scan(next.root, { allText: this.#allText }));
-      },
-    });
-  }
-
-  destroy(): void {
-    this.#stopLive();
-    this.tooltip.destroy();
-    this.annotator.clear();
-    this.#marks.destroy();
-  }
-
-  #factsFor(id: string): Promise<EntryFacts | null> {
-    let facts = this.#facts.get(id);
-    if (!facts) {
-      facts = request(this.deps.runtime, 'glossary/facts', { ids: [id] }).then((reply) => {
-        if (!reply.ok && reply.error.code === 'unavailable') this.orphaned();
-        return reply.ok ? (reply.value[0] ?? null) : null;
-      });
-      this.#facts.set(id, facts);
-    }
-    return facts;
   }
 }

@@ -10,3 +10,13 @@ export function measure<T>(name: `reglens:${string}`, work: () => T): T {
     performance.measure(name, { start, end: performance.now() });
   }
 }
+
+/** The same for work that yields to the page between slices: the measure spans the whole job. */
+export async function measureAsync<T>(name: `reglens:${string}`, work: () => Promise<T>): Promise<T> {
+  const start = performance.now();
+  try {
+    return await work();
+  } finally {
+    performance.measure(name, { start, end: performance.now() });
+  }
+}

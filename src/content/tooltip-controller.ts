@@ -147,7 +147,7 @@ export class TooltipController {
 
   #hitAt(x: number, y: number, immediate: boolean): void {
     if (this.#insideTip) return;
-    const categories = this.deps.marks.categoriesAt(x, y).filter((category) => category !== 'focus' && category !== 'saved');
+    const categories = this.deps.marks.categoriesAt(x, y).filter((category) => category === 'body' || category === 'law' || category === 'phrase');
     const mention = categories.length ? this.#mentionAt(x, y, categories) : null;
     if (!mention) {
       clearTimeout(this.#openTimer);

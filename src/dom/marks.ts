@@ -3,7 +3,8 @@
  * registered under a name and styled by `::highlight(name)` rules from the extension's own stylesheet,
  * so the page gains no nodes, its layout cannot shift and its scripts see no foreign elements.
  */
-export const MARK_CATEGORIES = ['body', 'law', 'phrase', 'saved', 'focus'] as const;
+export const SAVED_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+export const MARK_CATEGORIES = ['body', 'law', 'phrase', ...SAVED_COLORS.map((color) => `saved-${color}` as const), 'focus'] as const;
 export type MarkCategory = (typeof MARK_CATEGORIES)[number];
 
 export const highlightName = (category: MarkCategory) => `reglens-${category}`;

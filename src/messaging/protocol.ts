@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { EntryFacts } from '../core/glossary/facts.ts';
 import type { CompiledMatcher } from '../core/matcher/index.ts';
+import { COLORS, SelectorsSchema, type Color, type Selectors } from '../core/highlights/model.ts';
 
 /**
  * The one protocol between RegLens's parts. Each message names its request schema, its reply type and
@@ -36,6 +37,26 @@ export const DEFAULT_SETTINGS: Settings = {
   mutedTerms: [],
   neverSites: [],
 };
+
+const pageUrl = v.pipe(v.string(), v.maxLength(4096));
+
+export const HighlightDraftSchema = v.strictObject({
+  url: pageUrl,
+  canonical: v.optional(pageUrl),
+  title: v.pipe(v.string(), v.maxLength(1000)),
+  published: v.optional(v.pipe(v.string(), v.maxLength(40))),
+  selectors: SelectorsSchema,
+  entities: v.pipe(v.array(id), v.maxLength(64)),
+  color: v.optional(v.picklist(COLORS)),
+});
+export type HighlightDraft = v.InferInput<typeof HighlightDraftSchema>;
+
+/** What a page is told about its saved highlights: where and how to draw them, never notes or tags. */
+export interface HighlightPlacement {
+  id: string;
+  color: Color;
+  selectors: Selectors;
+}
 
 export const protocol = {
   'page/seen': {
@@ -74,6 +95,22 @@ export const protocol = {
     from: 'extension',
     request: SettingsSchema,
     reply: {} as Settings,
+  },
+  'highlight/create': {
+    from: 'page',
+    request: HighlightDraftSchema,
+    reply: {} as { id: string },
+  },
+  'highlights/for-page': {
+    from: 'page',
+    request: v.strictObject({ url: pageUrl, canonical: v.optional(pageUrl) }),
+    reply: {} as HighlightPlacement[],
+  },
+  /** Opens the article in a new tab and reveals the highlight there once the page is ready. */
+  'highlight/open': {
+    from: 'extension',
+    request: v.strictObject({ id: v.pipe(v.string(), v.maxLength(64)) }),
+    reply: {} as { opened: boolean },
   },
   'pages/recent': {
     from: 'extension',

@@ -24,6 +24,30 @@ export interface TabProtocol {
   'tab/focus': { request: { id: string }; reply: { found: boolean } };
   'tab/step': { request: { direction: 1 | -1 }; reply: { found: boolean } };
   'tab/settings-changed': { request: Record<string, never>; reply: { applied: true } };
+  /** Saves the reader's current selection (context menu, keyboard command). */
+  'tab/save-selection': { request: Record<string, never>; reply: SaveResult };
+  /** A RegLens page changed or deleted highlights: fetch and redraw them. */
+  'tab/highlights-changed': { request: Record<string, never>; reply: HighlightStatus };
+  'tab/highlight-status': { request: Record<string, never>; reply: HighlightStatus };
+  'tab/reveal': { request: { id: string }; reply: { found: boolean } };
+}
+
+export type SaveResult = { saved: true; id: string } | { saved: false; reason: string };
+
+/** Which of the page's saved highlights were drawn, and which could not be found in its text. */
+export interface HighlightStatus {
+  placed: string[];
+  missing: string[];
 }
 export type TabMessageType = keyof TabProtocol;
-export const TAB_MESSAGE_TYPES: readonly TabMessageType[] = ['tab/summary', 'tab/annotate', 'tab/focus', 'tab/step', 'tab/settings-changed'];
+export const TAB_MESSAGE_TYPES: readonly TabMessageType[] = [
+  'tab/summary',
+  'tab/annotate',
+  'tab/focus',
+  'tab/step',
+  'tab/settings-changed',
+  'tab/save-selection',
+  'tab/highlights-changed',
+  'tab/highlight-status',
+  'tab/reveal',
+];

@@ -11,6 +11,10 @@ const validPayload: Record<TabMessageType, (payload: any) => boolean> = {
   'tab/summary': isEmptyObject,
   'tab/annotate': isEmptyObject,
   'tab/settings-changed': isEmptyObject,
+  'tab/save-selection': isEmptyObject,
+  'tab/highlights-changed': isEmptyObject,
+  'tab/highlight-status': isEmptyObject,
+  'tab/reveal': (p) => isPlainObject(p) && Object.keys(p).length === 1 && typeof p.id === 'string' && p.id.length <= 64,
   'tab/focus': (p) => isPlainObject(p) && Object.keys(p).length === 1 && typeof p.id === 'string' && /^[a-z0-9-]{1,80}$/.test(p.id),
   'tab/step': (p) => isPlainObject(p) && Object.keys(p).length === 1 && (p.direction === 1 || p.direction === -1),
 };

@@ -28,6 +28,12 @@ describe('the dependency rule is enforced by lint', () => {
     );
   });
 
+  it('fails a content script opening the database (it would be the page\'s IndexedDB)', async () => {
+    expect(await ruleIdsFor('src/content/probe.ts', "import { RegLensDb } from '../storage/db.ts';\nexport const x = RegLensDb;\n")).toContain(
+      'no-restricted-imports',
+    );
+  });
+
   it('allows entry folders to import core and messaging', async () => {
     expect(await ruleIdsFor('src/content/probe.ts', "import { request } from '../messaging/client.ts';\nexport const x = request;\n")).toEqual([]);
   });

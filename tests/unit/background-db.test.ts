@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { RegLensDb } from '../../src/background/db.ts';
+import { RegLensDb } from '../../src/storage/db.ts';
 import { createHandlers } from '../../src/background/handlers.ts';
 import { compileMatcher } from '../../src/core/matcher/index.ts';
 

@@ -21,6 +21,9 @@ const handlers: Handlers = {
   'settings/mute-term': async () => DEFAULT_SETTINGS,
   'settings/never-on-site': async () => DEFAULT_SETTINGS,
   'settings/update': async () => DEFAULT_SETTINGS,
+  'highlight/create': async () => ({ id: 'x' }),
+  'highlights/for-page': async () => [],
+  'highlight/open': async () => ({ opened: false }),
 };
 const seen = { url: 'https://news.example/a', title: 'A', entities: [{ id: 'pboc', count: 2 }] };
 

@@ -3,7 +3,9 @@
 // of patterns. Transitions live in one open-addressing hash table keyed by (node, unit) and in a dense
 // table for the root's ASCII edges (the state the scan is in most of the time), so building is a
 // handful of typed-array writes per pattern character — fast enough to do at load (see
-// bench/core.bench.ts: building beats shipping the serialised arrays, which are much larger).
+// tests/bench/core.bench.ts: building beats shipping the serialised arrays, which are much larger).
+// Failure and output links are computed lazily, on the first visit of a node: an article reaches a
+// small fraction of the trie, and start-up runs on every page before the JIT has warmed up.
 
 export interface Automaton {
   /** Child of the root by ASCII unit; 0 = none. */
@@ -14,12 +16,14 @@ export interface Automaton {
   hashChild: Int32Array;
   hashMask: number;
   hashShift: number;
-  /** Failure link: the node for the longest proper suffix that is also in the trie. */
+  /** Failure link (the node for the longest proper suffix also in the trie); -1 = not computed yet. */
   fail: Int32Array;
-  /** First node on the failure chain (the node itself included) that ends a pattern; 0 = none. */
+  /** First node on the failure chain (the node itself included) that ends a pattern; 0 = none; -1 = not computed yet. */
   firstOutput: Int32Array;
-  /** For a node that ends a pattern: the next such node further down its failure chain; 0 = none. */
-  nextOutput: Int32Array;
+  /** Computes and stores fail[node]. */
+  failOf(node: number): number;
+  /** Computes and stores firstOutput[node]. */
+  outputOf(node: number): number;
   /** Patterns ending at a node, as a linked list: head per node, next per pattern; -1 ends. */
   patternHead: Int32Array;
   patternNext: Int32Array;
@@ -28,15 +32,6 @@ export interface Automaton {
 // Multiplicative hashing: the top bits of the product mix every input bit.
 function slotOf(node: number, unit: number, shift: number): number {
   return Math.imul(Math.imul(node, 0x9e3779b1) ^ unit, 0x85ebca6b) >>> shift;
-}
-
-/** The child of `node` by `unit`, or 0. */
-export function childOf(a: Automaton, node: number, unit: number): number {
-  if (node === 0 && unit < 0x80) return a.rootAscii[unit]!;
-  for (let slot = slotOf(node, unit, a.hashShift); ; slot = (slot + 1) & a.hashMask) {
-    const child = a.hashChild[slot]!;
-    if (child === 0 || (a.hashNode[slot] === node && a.hashUnit[slot] === unit)) return child;
-  }
 }
 
 /** Builds the automaton for already-normalised, case-folded patterns (none empty). */
@@ -56,9 +51,7 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
   const patternHead = new Int32Array(maxNodes).fill(-1);
   const patternNext = new Int32Array(patterns.length).fill(-1);
   const patternTail = new Int32Array(maxNodes).fill(-1);
-  // Children as linked lists, only needed for the breadth-first pass below.
-  const firstChild = new Int32Array(maxNodes);
-  const nextSibling = new Int32Array(maxNodes);
+  const parentOf = new Int32Array(maxNodes);
   const unitOf = new Uint16Array(maxNodes);
   let nodes = 1;
 
@@ -79,8 +72,7 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
       if (next === 0) {
         next = nodes++;
         unitOf[next] = unit;
-        nextSibling[next] = firstChild[node]!;
-        firstChild[node] = next;
+        parentOf[next] = node;
         if (node === 0 && unit < 0x80) rootAscii[unit] = next;
         else {
           let slot = slotOf(node, unit, shift);
@@ -98,32 +90,34 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
     patternTail[node] = index;
   }
 
-  // Breadth-first: a node's failure link is computed from its parent's, which is shallower.
-  const fail = new Int32Array(nodes);
-  const firstOutput = new Int32Array(nodes);
-  const nextOutput = new Int32Array(nodes);
-  const queue = new Int32Array(nodes);
-  let head = 0;
-  let tail = 0;
-  for (let c = firstChild[0]!; c !== 0; c = nextSibling[c]!) queue[tail++] = c;
-  while (head < tail) {
-    const node = queue[head++]!;
-    const nodeFail = fail[node]!;
-    const ends = patternHead[node]! >= 0;
-    firstOutput[node] = ends ? node : firstOutput[nodeFail]!;
-    if (ends) nextOutput[node] = firstOutput[nodeFail]!;
-    for (let c = firstChild[node]!; c !== 0; c = nextSibling[c]!) {
-      const unit = unitOf[c]!;
-      let f = nodeFail;
-      let target = child(f, unit);
-      while (target === 0 && f !== 0) {
-        f = fail[f]!;
-        target = child(f, unit);
+  const fail = new Int32Array(nodes).fill(-1);
+  const firstOutput = new Int32Array(nodes).fill(-1);
+  fail[0] = 0;
+  firstOutput[0] = 0;
+  const failOf = (node: number): number => {
+    let f = fail[node]!;
+    if (f >= 0) return f;
+    const parent = parentOf[node]!;
+    f = 0;
+    if (parent !== 0) {
+      // The longest suffix of parent's path that can be extended by this node's unit.
+      const unit = unitOf[node]!;
+      for (let g = failOf(parent); ; g = failOf(g)) {
+        const target = child(g, unit);
+        if (target !== 0 || g === 0) {
+          f = target;
+          break;
+        }
       }
-      fail[c] = target;
-      queue[tail++] = c;
     }
-  }
+    fail[node] = f;
+    return f;
+  };
+  const outputOf = (node: number): number => {
+    let out = firstOutput[node]!;
+    if (out < 0) firstOutput[node] = out = patternHead[node]! >= 0 ? node : outputOf(failOf(node));
+    return out;
+  };
   return {
     rootAscii,
     hashNode,
@@ -133,7 +127,8 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
     hashShift: shift,
     fail,
     firstOutput,
-    nextOutput,
+    failOf,
+    outputOf,
     patternHead: patternHead.subarray(0, nodes),
     patternNext,
   };

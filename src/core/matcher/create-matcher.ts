@@ -80,12 +80,12 @@ function toPattern(row: AliasRow, rule: WordRule | null): Pattern {
 
 export function createMatcher(compiled: CompiledMatcher): Matcher {
   // Only the automaton keys are computed up front; rules and case forms on first use, because
-  // start-up runs on every page before the JIT has warmed up (see bench/core.bench.ts).
+  // start-up runs on every page before the JIT has warmed up (see tests/bench/core.bench.ts).
   const rows = aliasRows(compiled);
   const keys = rows.map((row) => fold(normaliseText(row[0])));
   const automaton = buildAutomaton(keys);
-  const { rootAscii, hashNode, hashUnit, hashChild, hashMask, hashShift, fail } = automaton;
-  const { firstOutput, nextOutput, patternHead, patternNext } = automaton;
+  const { rootAscii, hashNode, hashUnit, hashChild, hashMask, hashShift, fail, failOf } = automaton;
+  const { firstOutput, outputOf, patternHead, patternNext } = automaton;
   const rules: (WordRule | undefined)[] = [];
   const patterns: (Pattern | undefined)[] = [];
   const patternAt = (index: number): Pattern => {
@@ -156,10 +156,12 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
           break;
         }
         if (state === 0) break;
-        state = fail[state]!;
+        const f = fail[state]!;
+        state = f >= 0 ? f : failOf(state);
       }
 
-      for (let node = firstOutput[state]!; node !== 0; node = nextOutput[node]!) {
+      const output = firstOutput[state]!;
+      for (let node = output >= 0 ? output : outputOf(state); node !== 0; node = outputOf(failOf(node))) {
         for (let p = patternHead[node]!; p >= 0; p = patternNext[p]!) {
           const pattern = patternAt(p);
           const first = units - keyLength[p]!;

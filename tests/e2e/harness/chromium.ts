@@ -51,6 +51,7 @@ export async function launchChromium(
     },
     click: (selector) => page.click(selector),
     hover: (x, y) => page.mouse.move(x, y, { steps: 4 }),
+    clickAt: (x, y) => page.mouse.click(x, y),
     press: (key) => page.keyboard.press(key),
     async screenshot(name) {
       mkdirSync(ARTIFACTS, { recursive: true });

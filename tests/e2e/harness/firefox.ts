@@ -41,6 +41,7 @@ export async function launchFirefox(extensionDir = resolve('dist/firefox')): Pro
     },
     click: (selector) => page.click(selector),
     hover: (x, y) => page.mouse.move(x, y, { steps: 4 }),
+    clickAt: (x, y) => page.mouse.click(x, y),
     press: (key) => page.keyboard.press(key as never),
     async screenshot(name) {
       mkdirSync(ARTIFACTS, { recursive: true });

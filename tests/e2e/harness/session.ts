@@ -11,6 +11,7 @@ export interface TestPage {
   until<T>(expression: string, options?: { timeout?: number }): Promise<T>;
   click(selector: string): Promise<void>;
   hover(x: number, y: number): Promise<void>;
+  clickAt(x: number, y: number): Promise<void>;
   press(key: string): Promise<void>;
   screenshot(name: string): Promise<string>;
   close(): Promise<void>;

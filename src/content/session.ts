@@ -1,0 +1,154 @@
+import type { EntryFacts } from '../core/glossary/facts.ts';
+import type { Matcher } from '../core/matcher/index.ts';
+import type { ArticleGuess } from '../dom/article-finder.ts';
+import type { MarkLayer } from '../dom/marks.ts';
+import { collectText, type TextMap } from '../dom/text-walk.ts';
+import { readPageMeta } from '../dom/page-meta.ts';
+import { request } from '../messaging/client.ts';
+import type { Settings } from '../messaging/protocol.ts';
+import type { EntityCount, SaveResult } from '../messaging/tab-protocol.ts';
+import { PageAnnotator } from './annotator.ts';
+import { draftFromSelection } from './capture.ts';
+import { watchLiveUpdates } from './live-updates.ts';
+import type { PageDeps } from './page.ts';
+import { SavedHighlights } from './saved-highlights.ts';
+import { SelectionSaver } from './save-control/selection-saver.ts';
+import { measure, measureAsync } from './timing.ts';
+import { TooltipController } from './tooltip-controller.ts';
+
+/** What exists while RegLens is active in a page; destroy() removes every mark, listener and node. */
+export class Session {
+  readonly tooltip: TooltipController;
+  readonly saved: SavedHighlights;
+  readonly #saver: SelectionSaver;
+  readonly #marks: MarkLayer;
+  readonly #facts = new Map<string, Promise<EntryFacts | null>>();
+  #annotator: PageAnnotator | null = null;
+  #stopLive: () => void = () => {};
+  #allText = false;
+  savedReady: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly deps: PageDeps,
+    private readonly guess: ArticleGuess,
+    private readonly settings: () => Settings | null,
+    private readonly orphaned: () => void,
+  ) {
+    const { doc, runtime } = deps;
+    this.#marks = deps.createMarkLayer(doc);
+    this.saved = new SavedHighlights(this.#marks);
+    this.tooltip = new TooltipController({
+      doc,
+      marks: this.#marks,
+      mentions: () => this.#annotator?.visible() ?? [],
+      facts: (id) => this.#factsFor(id),
+      mute: (id) => void request(runtime, 'settings/mute-term', { id }),
+      neverOnSite: () => void request(runtime, 'settings/never-on-site', { host: doc.location.host }),
+    });
+    this.#saver = new SelectionSaver(doc, () => this.#saveSelection());
+  }
+
+  get annotated(): boolean {
+    return this.#annotator !== null;
+  }
+
+  summary(): EntityCount[] {
+    return this.#annotator?.summary() ?? [];
+  }
+
+  applySettings(settings: Settings): void {
+    this.#annotator?.applySettings(settings);
+  }
+
+  annotate(matcher: Matcher, allText: boolean): void {
+    const { doc } = this.deps;
+    this.#allText ||= allText;
+    this.#annotator ??= new PageAnnotator(doc, matcher, this.#marks);
+    const current = this.settings();
+    if (current) this.#annotator.applySettings(current);
+    const root = this.#allText ? doc.body : this.guess.root;
+    const annotator = this.#annotator;
+    measure('reglens:annotate', () => annotator.scan(root, { allText: this.#allText }));
+    this.#stopLive();
+    this.#stopLive = watchLiveUpdates(doc, {
+      ignore: (node) => this.tooltip.host.contains(node) || this.#saver.host.contains(node),
+      onAdded: (roots) => {
+        measure('reglens:rescan', () => {
+          for (const added of roots) if (this.#allText || root.contains(added) || added.contains(root)) annotator.scan(added, { allText: this.#allText });
+        });
+        void this.saved.retryMissing(this.#highlightText());
+      },
+      onNavigate: () => {
+        // A single-page app moved to another article: start over on the new content.
+        this.tooltip.close();
+        annotator.clear();
+        const next = this.deps.findArticle(doc);
+        measure('reglens:annotate', () => annotator.scan(next.root, { allText: this.#allText }));
+        void this.loadSaved();
+      },
+    });
+  }
+
+  /** Fetches this page's saved highlights and draws them (after any earlier draw is dropped). */
+  loadSaved(): Promise<void> {
+    const { doc, runtime } = this.deps;
+    const { canonical } = readPageMeta(doc);
+    this.savedReady = request(runtime, 'highlights/for-page', { url: doc.location.href, ...(canonical ? { canonical } : {}) }).then(
+      async (reply) => {
+        if (!reply.ok) return void (reply.error.code === 'unavailable' && this.orphaned());
+        if (reply.value.length) await measureAsync('reglens:reanchor', () => this.saved.draw(reply.value, this.#highlightText()));
+      },
+    );
+    return this.savedReady;
+  }
+
+  saveSelection(): Promise<SaveResult> {
+    return this.#saver.saveNow();
+  }
+
+  reveal(id: string): boolean {
+    const range = this.saved.rangeOf(id);
+    if (!range) return false;
+    range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+    this.#marks.set('focus', [range]);
+    return true;
+  }
+
+  destroy(): void {
+    this.#stopLive();
+    this.tooltip.destroy();
+    this.#saver.destroy();
+    this.saved.destroy();
+    this.#annotator?.clear();
+    this.#marks.destroy();
+  }
+
+  /** Saved passages may sit anywhere in the page's prose, so they anchor against the whole body. */
+  #highlightText(): TextMap {
+    return collectText(this.deps.doc.body, { allText: true });
+  }
+
+  async #saveSelection(): Promise<SaveResult> {
+    const draft = draftFromSelection(this.deps.doc, this.#highlightText(), this.#annotator?.visible() ?? []);
+    if (!draft) return { saved: false, reason: 'Select some of the article text first.' };
+    const reply = await request(this.deps.runtime, 'highlight/create', draft);
+    if (!reply.ok) {
+      if (reply.error.code === 'unavailable') this.orphaned();
+      return { saved: false, reason: reply.error.message };
+    }
+    await this.loadSaved();
+    return { saved: true, id: reply.value.id };
+  }
+
+  #factsFor(id: string): Promise<EntryFacts | null> {
+    let facts = this.#facts.get(id);
+    if (!facts) {
+      facts = request(this.deps.runtime, 'glossary/facts', { ids: [id] }).then((reply) => {
+        if (!reply.ok && reply.error.code === 'unavailable') this.orphaned();
+        return reply.ok ? (reply.value[0] ?? null) : null;
+      });
+      this.#facts.set(id, facts);
+    }
+    return facts;
+  }
+}

@@ -1,0 +1,103 @@
+// Character classes for matching page text. Everything works on UTF-16 code units or code points so
+// that offsets always index the caller's exact string: we normalise while scanning, never copy.
+
+/** U+2029: separates blocks. Duplicated from matcher/types.ts to keep this module dependency-free. */
+export const BLOCK_BREAK_CODE = 0x2029;
+
+/** Zero-width space/non-joiner/joiner, word joiner, BOM, soft hyphen: invisible, so skipped. */
+export function isIgnorable(c: number): boolean {
+  return c === 0xad || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff;
+}
+
+/** Whitespace that collapses to one space (not BLOCK_BREAK, which is a barrier). */
+export function isSpace(c: number): boolean {
+  return (
+    c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x85 || c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x202f || c === 0x205f || c === 0x3000
+  );
+}
+
+/**
+ * The unit the automaton sees for a non-space, non-ignorable code unit: curly and full-width quotes
+ * become ' and ", typographic hyphens and dashes become '-' (so "Sarbanes–Oxley" finds
+ * "Sarbanes-Oxley"). Anything else is itself.
+ */
+export function normaliseUnit(c: number): number {
+  if (c < 0x2010) return c === 0x2bc ? 0x27 : c; // U+02BC modifier apostrophe, used by some CMSs
+  if (c <= 0x2015) return 0x2d; // ‐ ‑ ‒ – — ―
+  if (c === 0x2018 || c === 0x2019 || c === 0x201b || c === 0xff07) return 0x27;
+  if (c === 0x201c || c === 0x201d || c === 0x201f || c === 0xff02) return 0x22;
+  if (c === 0xfe63 || c === 0xff0d) return 0x2d;
+  return c;
+}
+
+// Lazily filled: 0 = not computed yet. One String#toLowerCase per distinct non-ASCII unit, ever.
+const foldCache = new Uint16Array(0x10000);
+
+/**
+ * Simple one-unit-to-one-unit lower-casing, identical for patterns and text (whole-string
+ * toLowerCase would differ: final sigma, İ -> i̇). Units whose lower case is longer stay as they are.
+ */
+export function foldUnit(c: number): number {
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a ? c | 0x20 : c;
+  let folded = foldCache[c]!;
+  if (folded === 0) {
+    const lower = String.fromCharCode(c).toLowerCase();
+    folded = lower.length === 1 ? lower.charCodeAt(0) : c;
+    foldCache[c] = folded;
+  }
+  return folded;
+}
+
+export const SEPARATOR = 0;
+/** A letter, digit or mark of a script that separates words with spaces: needs word boundaries. */
+export const WORD = 1;
+/** Han, Hiragana, Katakana, Hangul: no spaces between words, so no boundaries are required. */
+export const CJK = 2;
+
+const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
+// Script_Extensions, so that ー and 々 count as CJK too.
+const CJK_RE = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}]/u;
+const classCache = new Uint8Array(0x10000); // class + 1; 0 = not computed yet
+
+export function charClass(codePoint: number): number {
+  if (codePoint < 0x80) {
+    const lower = codePoint | 0x20;
+    return (codePoint >= 0x30 && codePoint <= 0x39) || (lower >= 0x61 && lower <= 0x7a) ? WORD : SEPARATOR;
+  }
+  if (codePoint >= 0x10000) return classify(codePoint);
+  const cached = classCache[codePoint]!;
+  if (cached !== 0) return cached - 1;
+  const cls = classify(codePoint);
+  classCache[codePoint] = cls + 1;
+  return cls;
+}
+
+function classify(codePoint: number): number {
+  const s = String.fromCodePoint(codePoint);
+  return CJK_RE.test(s) ? CJK : WORD_RE.test(s) ? WORD : SEPARATOR;
+}
+
+/** The code point ending just before `index`, skipping ignorables; -1 at the start of the text. */
+export function codePointBefore(text: string, index: number): number {
+  for (let i = index - 1; i >= 0; i--) {
+    let c = text.charCodeAt(i);
+    if (isIgnorable(c)) continue;
+    if (c >= 0xdc00 && c <= 0xdfff && i > 0) {
+      const high = text.charCodeAt(i - 1);
+      if (high >= 0xd800 && high <= 0xdbff) c = (high - 0xd800) * 0x400 + (c - 0xdc00) + 0x10000;
+    }
+    return c;
+  }
+  return -1;
+}
+
+/** The code point starting at or after `index`, skipping ignorables; -1 at the end of the text. */
+export function codePointFrom(text: string, index: number): number {
+  for (let i = index; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isIgnorable(c)) continue;
+    return c >= 0xd800 && c <= 0xdbff ? (text.codePointAt(i) ?? c) : c;
+  }
+  return -1;
+}

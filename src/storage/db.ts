@@ -1,0 +1,28 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Highlight } from '../core/highlights/model.ts';
+import type { PageRecord, Settings } from '../messaging/protocol.ts';
+
+interface SettingsRow {
+  key: 'settings';
+  value: Settings;
+}
+
+/**
+ * The reader's data lives here, in the extension's origin: the background and RegLens's own pages
+ * open it; content scripts never do (their IndexedDB would be the web page's), and lint forbids it.
+ * Every released schema stays declared: Dexie upgrades old databases step by step.
+ */
+export class RegLensDb extends Dexie {
+  pages!: EntityTable<PageRecord, 'url'>;
+  settings!: EntityTable<SettingsRow, 'key'>;
+  highlights!: EntityTable<Highlight, 'id'>;
+
+  constructor(name = 'reglens') {
+    super(name);
+    this.version(1).stores({
+      pages: '&url, seenAt',
+      settings: '&key',
+      highlights: '&id, url, site, created, updated, *tags, *entities',
+    });
+  }
+}

@@ -1,0 +1,107 @@
+import * as v from 'valibot';
+import { HighlightSchema, normaliseTags, type Color, type Highlight } from '../core/highlights/model.ts';
+import type { RegLensDb } from './db.ts';
+
+/**
+ * Saved highlights in Dexie, behind the HighlightStore interface the popup and options pages use.
+ * Every read-modify-write runs in one transaction, so an edit in the popup and one from the page's
+ * tooltip (via the background) cannot overwrite each other half way.
+ */
+
+/**
+ * The shape of src/ui/highlight-store.ts's HighlightStore, restated because storage may not import
+ * from ui (README: Architecture); tests/unit/highlight-store.test.ts assigns one to the other, so
+ * the two cannot drift apart.
+ */
+export interface DexieHighlightStore {
+  all(): Promise<Highlight[]>;
+  newest(limit: number): Promise<Highlight[]>;
+  forUrl(url: string): Promise<Highlight[]>;
+  update(id: string, changes: { note?: string; tags?: string[]; color?: Color }): Promise<Highlight>;
+  remove(id: string): Promise<Highlight | null>;
+  restore(highlight: Highlight): Promise<void>;
+  import(highlights: readonly Highlight[]): Promise<number>;
+}
+
+export class HighlightValidationError extends Error {
+  override name = 'HighlightValidationError';
+}
+
+function validated(candidate: unknown, label: string): Highlight {
+  const parsed = v.safeParse(HighlightSchema, candidate);
+  if (parsed.success) return parsed.output;
+  const issue = parsed.issues[0];
+  const path = v.getDotPath(issue);
+  throw new HighlightValidationError(`${label}: ${path ? `${path}: ` : ''}${issue.message}`);
+}
+
+/**
+ * Adds the highlights whose ids are new, in one transaction: a row that fails (invalid, or an id
+ * repeated within `highlights`) aborts the transaction and nothing is written. Ids already stored are
+ * skipped, not overwritten: an import never changes what the reader has.
+ */
+export async function importHighlights(db: RegLensDb, highlights: readonly Highlight[]): Promise<number> {
+  // Validate before opening the transaction: an import comes from a file, and the UI is one caller.
+  const rows = highlights.map((h, index) => validated(h, `highlight ${index}`));
+  return db.transaction('rw', db.highlights, async () => {
+    const existing = await db.highlights.bulkGet(rows.map((h) => h.id));
+    const fresh = rows.filter((_, index) => existing[index] === undefined);
+    if (fresh.length > 0) await db.highlights.bulkAdd(fresh);
+    return fresh.length;
+  });
+}
+
+/** Every highlight, oldest first: the order an export file reads best in. */
+export function exportAll(db: RegLensDb): Promise<Highlight[]> {
+  return db.highlights.orderBy('created').toArray();
+}
+
+export function createHighlightStore(db: RegLensDb, now: () => number = Date.now): DexieHighlightStore {
+  return {
+    all: () => db.highlights.orderBy('created').reverse().toArray(),
+
+    newest: (limit) => db.highlights.orderBy('created').reverse().limit(Math.max(0, Math.floor(limit))).toArray(),
+
+    async forUrl(url) {
+      const rows = await db.highlights.where('url').equals(url).toArray();
+      return rows.sort((a, b) => b.created - a.created || (a.id < b.id ? 1 : -1));
+    },
+
+    update(id, changes) {
+      return db.transaction('rw', db.highlights, async () => {
+        const current = await db.highlights.get(id);
+        if (!current) throw new Error(`No highlight with id ${id}.`);
+        const next = validated(
+          {
+            ...current,
+            ...(changes.note === undefined ? {} : { note: changes.note }),
+            ...(changes.tags === undefined ? {} : { tags: normaliseTags(changes.tags) }),
+            ...(changes.color === undefined ? {} : { color: changes.color }),
+            updated: Math.max(now(), current.created),
+          },
+          'update',
+        );
+        await db.highlights.put(next);
+        return next;
+      });
+    },
+
+    remove(id) {
+      return db.transaction('rw', db.highlights, async () => {
+        const current = await db.highlights.get(id);
+        if (!current) return null;
+        await db.highlights.delete(id);
+        return current;
+      });
+    },
+
+    async restore(highlight) {
+      // Put back exactly what remove() returned, timestamps included: check it, but store the
+      // caller's object rather than the schema's normalised copy.
+      validated(highlight, 'restore');
+      await db.highlights.put(highlight);
+    },
+
+    import: (highlights) => importHighlights(db, highlights),
+  };
+}
