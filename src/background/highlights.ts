@@ -5,12 +5,12 @@ import type { RegLensDb } from '../storage/db.ts';
 import * as v from 'valibot';
 
 /** Turns what a page sends into a stored highlight: ids, times and the saved URL are ours to set. */
-export function highlightFromDraft(draft: HighlightDraft, now: number, id: string = crypto.randomUUID()): Highlight {
+export function highlightFromDraft(draft: HighlightDraft, now: number): Highlight {
   const url = normaliseUrl(draft.url, draft.canonical);
   if (!url) throw new Error('Only web pages (http and https) can hold highlights.');
   const published = draft.published && !Number.isNaN(Date.parse(draft.published)) ? draft.published : undefined;
   return v.parse(HighlightSchema, {
-    id,
+    id: draft.id,
     url,
     title: draft.title,
     site: new URL(url).hostname,

@@ -1,13 +1,14 @@
 import browser from 'webextension-polyfill';
 import compiledMatcher from 'virtual:reglens-matcher';
-import { entryById } from '../core/glossary/load.ts';
-import { browserRuntime } from '../messaging/browser-runtime.ts';
+import { anaphora, entryById, glossary } from '../core/glossary/load.ts';
+import { browserRuntime, browserSiteLists } from '../messaging/browser-runtime.ts';
 import { serve } from '../messaging/server.ts';
 import { RegLensDb } from '../storage/db.ts';
 import { createHandlers } from './handlers.ts';
 import { registerCommands } from './commands.ts';
 import { registerMenus } from './menus.ts';
 import { openHighlight } from './open-highlight.ts';
+import { matcherSource } from './user-terms.ts';
 
 // Listeners are registered synchronously at start-up: a Chrome service worker or Firefox event page
 // woken by a message must find its listener before the first turn of the event loop ends.
@@ -16,9 +17,13 @@ serve(
   createHandlers({
     db: new RegLensDb(),
     compiledMatcher,
+    matcherFor: matcherSource(glossary, anaphora, compiledMatcher),
     openHighlight,
     entryById,
-    broadcastSettingsChanged: () => void broadcast({ type: 'tab/settings-changed', payload: {} }),
+    broadcastSettingsChanged: (settings) => {
+      void browserSiteLists.write({ alwaysSites: settings.alwaysSites, neverSites: settings.neverSites });
+      void broadcast({ type: 'tab/settings-changed', payload: {} });
+    },
   }),
 );
 registerCommands();

@@ -3,6 +3,7 @@ import type { RegLensDb } from '../storage/db.ts';
 
 export async function readSettings(db: RegLensDb): Promise<Settings> {
   const row = await db.settings.get('settings');
+  // Rows written by an older version lack newer fields: defaults fill them.
   return { ...DEFAULT_SETTINGS, ...row?.value, categories: { ...DEFAULT_SETTINGS.categories, ...row?.value.categories } };
 }
 

@@ -1,7 +1,7 @@
 import { categoryOf, type Category } from '../core/glossary/facts.ts';
 import type { Kind } from '../core/glossary/schema.ts';
 import type { Matcher } from '../core/matcher/index.ts';
-import type { Settings } from '../messaging/protocol.ts';
+import type { PageSettings as Settings } from '../messaging/protocol.ts';
 import type { EntityCount } from '../messaging/tab-protocol.ts';
 import type { MarkLayer } from '../dom/marks.ts';
 import { collectText } from '../dom/text-walk.ts';

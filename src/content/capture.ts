@@ -23,6 +23,7 @@ export function draftFromSelection(doc: Document, map: TextMap, mentions: readon
   const trimmedEnd = end - (map.text.slice(start, end).length - map.text.slice(start, end).trimEnd().length);
   const meta = readPageMeta(doc);
   return {
+    id: crypto.randomUUID(),
     url: doc.location.href,
     ...(meta.canonical ? { canonical: meta.canonical } : {}),
     ...(meta.published ? { published: meta.published } : {}),

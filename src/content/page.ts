@@ -2,16 +2,18 @@ import type { CompiledMatcher, Matcher } from '../core/matcher/index.ts';
 import type { ArticleGuess } from '../dom/article-finder.ts';
 import type { MarkLayer } from '../dom/marks.ts';
 import { request } from '../messaging/client.ts';
-import type { Settings } from '../messaging/protocol.ts';
-import type { MessageRuntime } from '../messaging/runtime.ts';
+import type { PageSettings as Settings } from '../messaging/protocol.ts';
+import type { MessageRuntime, SiteListsStore } from '../messaging/runtime.ts';
 import type { TabSummary } from '../messaging/tab-protocol.ts';
 import { serveTab } from '../messaging/tab-server.ts';
+import { showOrphanNotice } from './orphan-notice.ts';
 import { Session } from './session.ts';
 import { measure } from './timing.ts';
 
 export interface PageDeps {
   doc: Document;
   runtime: MessageRuntime;
+  siteLists: SiteListsStore;
   createMatcher(compiled: CompiledMatcher): Matcher;
   findArticle(doc: Document): ArticleGuess;
   createMarkLayer(doc: Document): MarkLayer;
@@ -32,9 +34,16 @@ export function startPage(deps: PageDeps): void {
 
   const loadSettings = async () => {
     const reply = await request(runtime, 'settings/get', {});
-    if (!reply.ok) return reply.error.code === 'unavailable' ? stop() : null;
+    if (!reply.ok) return reply.error.code === 'unavailable' ? orphaned() : null;
+    const termsChanged = settings && JSON.stringify(settings.userTerms) !== JSON.stringify(reply.value.userTerms);
     settings = reply.value;
     session?.applySettings(settings);
+    if (termsChanged) {
+      // The reader's own terms changed: recompile (in the background) and mark the page again.
+      matcher = null;
+      const fresh = await loadMatcher();
+      if (fresh && session?.annotated) session.reannotate(fresh);
+    }
     return settings;
   };
 
@@ -42,11 +51,11 @@ export function startPage(deps: PageDeps): void {
   // the script every page loads stays small.
   const loadMatcher = () =>
     (matcher ??= request(runtime, 'matcher/compiled', {}).then((reply) => {
-      if (!reply.ok) return reply.error.code === 'unavailable' ? stop() : null;
+      if (!reply.ok) return reply.error.code === 'unavailable' ? orphaned() : null;
       return measure('reglens:matcher-load', () => deps.createMatcher(reply.value));
     }));
 
-  const ensureSession = () => (session ??= new Session(deps, guess, () => settings, stop));
+  const ensureSession = () => (session ??= new Session(deps, guess, () => settings, orphaned));
 
   const annotate = async (allText: boolean) => {
     const [ready] = await Promise.all([loadMatcher(), settings ?? loadSettings()]);
@@ -98,16 +107,28 @@ export function startPage(deps: PageDeps): void {
     return null;
   }
 
-  if (guess.isArticle) {
-    void loadSettings().then(async (loaded) => {
-      if (!loaded || loaded.neverSites.includes(doc.location.host)) return;
-      const { entities } = await annotate(false);
-      void session?.loadSaved();
-      void request(runtime, 'page/seen', {
-        url: doc.location.href,
-        title: doc.title.slice(0, 1000),
-        entities: entities.map(({ id, count }) => ({ id, count })),
-      });
-    });
+  /** The extension was updated or reloaded under this script: clean up, and tell the reader once. */
+  function orphaned() {
+    const wasActive = session !== null;
+    stop();
+    if (wasActive) showOrphanNotice(doc);
+    return null;
   }
+
+  const host = doc.location.host;
+  const start = async (allText: boolean) => {
+    const loaded = await loadSettings();
+    if (!loaded || loaded.neverSites.includes(host)) return;
+    const { entities } = await annotate(allText);
+    void session?.loadSaved();
+    void request(runtime, 'page/seen', {
+      url: doc.location.href,
+      title: doc.title.slice(0, 1000),
+      entities: entities.map(({ id, count }) => ({ id, count })),
+    });
+  };
+
+  if (guess.isArticle) void start(false);
+  // Elsewhere only the reader's "always" list, read from storage without waking the background.
+  else void deps.siteLists.read().then((lists) => (lists.alwaysSites.includes(host) ? start(true) : undefined), () => undefined);
 }

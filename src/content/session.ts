@@ -4,8 +4,8 @@ import type { ArticleGuess } from '../dom/article-finder.ts';
 import type { MarkLayer } from '../dom/marks.ts';
 import { collectText, type TextMap } from '../dom/text-walk.ts';
 import { readPageMeta } from '../dom/page-meta.ts';
-import { request } from '../messaging/client.ts';
-import type { Settings } from '../messaging/protocol.ts';
+import { request, requestWithRetry } from '../messaging/client.ts';
+import type { PageSettings as Settings } from '../messaging/protocol.ts';
 import type { EntityCount, SaveResult } from '../messaging/tab-protocol.ts';
 import { PageAnnotator } from './annotator.ts';
 import { draftFromSelection } from './capture.ts';
@@ -89,6 +89,13 @@ export class Session {
     });
   }
 
+  /** Marks the page again with a new matcher (the reader's own terms changed). */
+  reannotate(matcher: Matcher): void {
+    this.#annotator?.clear();
+    this.#annotator = null;
+    this.annotate(matcher, this.#allText);
+  }
+
   /** Fetches this page's saved highlights and draws them (after any earlier draw is dropped). */
   loadSaved(): Promise<void> {
     const { doc, runtime } = this.deps;
@@ -131,7 +138,7 @@ export class Session {
   async #saveSelection(): Promise<SaveResult> {
     const draft = draftFromSelection(this.deps.doc, this.#highlightText(), this.#annotator?.visible() ?? []);
     if (!draft) return { saved: false, reason: 'Select some of the article text first.' };
-    const reply = await request(this.deps.runtime, 'highlight/create', draft);
+    const reply = await requestWithRetry(this.deps.runtime, 'highlight/create', draft);
     if (!reply.ok) {
       if (reply.error.code === 'unavailable') this.orphaned();
       return { saved: false, reason: reply.error.message };

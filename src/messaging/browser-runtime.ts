@@ -1,9 +1,10 @@
 import browser from 'webextension-polyfill';
-import type { MessageRuntime, TabsApi } from './runtime.ts';
+import type { MessageRuntime, SiteListsStore, TabsApi } from './runtime.ts';
 
 /** The real MessageRuntime, for extension entry points only (never imported by tests or core). */
 export const browserRuntime: MessageRuntime = {
   id: browser.runtime.id,
+  liveId: () => browser.runtime?.id,
   extensionOrigin: browser.runtime.getURL(''),
   sendMessage: (message) => browser.runtime.sendMessage(message),
   onMessage(listener) {
@@ -20,4 +21,16 @@ export const browserTabs: TabsApi = {
     return tab?.id !== undefined ? { id: tab.id, url: tab.url ?? '' } : null;
   },
   sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message),
+};
+
+export const SITE_LISTS_KEY = 'reglens:site-lists';
+
+export const browserSiteLists: SiteListsStore & { write(lists: { alwaysSites: string[]; neverSites: string[] }): Promise<void> } = {
+  async read() {
+    const stored = (await browser.storage.local.get(SITE_LISTS_KEY))[SITE_LISTS_KEY] as
+      | { alwaysSites: string[]; neverSites: string[] }
+      | undefined;
+    return stored ?? { alwaysSites: [], neverSites: [] };
+  },
+  write: (lists) => browser.storage.local.set({ [SITE_LISTS_KEY]: lists }),
 };

@@ -11,12 +11,37 @@ export async function request<T extends MessageType>(
 ): Promise<Result<ReplyOf<T>>> {
   try {
     const reply = (await runtime.sendMessage({ type, payload })) as Result<ReplyOf<T>> | undefined;
-    return reply ?? fail('unavailable', 'RegLens did not answer. Reload the page to reconnect.');
+    return reply ?? fail('transport', 'RegLens did not answer.');
   } catch (error) {
     const message = String((error as Error)?.message ?? error);
-    return /context invalidated|receiving end does not exist/i.test(message)
-      ? fail('unavailable', 'RegLens was updated or restarted. Reload the page to reconnect.')
-      : fail('internal', message);
+    if (/context invalidated/i.test(message) || !runtimeAlive(runtime)) {
+      return fail('unavailable', 'RegLens was updated or restarted. Reload the page to reconnect.');
+    }
+    return fail('transport', message);
+  }
+}
+
+/** Retries an idempotent request while the transport loses it (the background stopped mid-way). */
+export async function requestWithRetry<T extends MessageType>(
+  runtime: MessageRuntime,
+  type: T,
+  payload: RequestOf<T>,
+  { attempts = 3, delayMs = 300 } = {},
+): Promise<Result<ReplyOf<T>>> {
+  let reply = await request(runtime, type, payload);
+  for (let attempt = 1; attempt < attempts && !reply.ok && reply.error.code === 'transport'; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, delayMs * attempt));
+    reply = await request(runtime, type, payload);
+  }
+  return reply;
+}
+
+/** An orphaned content script's runtime has lost its id. */
+function runtimeAlive(runtime: MessageRuntime): boolean {
+  try {
+    return !!runtime.liveId();
+  } catch {
+    return false;
   }
 }
 

@@ -26,21 +26,44 @@ export interface PageRecord extends PageSeen {
 export const CategoriesSchema = v.strictObject({ body: v.boolean(), law: v.boolean(), phrase: v.boolean() });
 const host = v.pipe(v.string(), v.maxLength(253), v.regex(/^[a-z0-9.-]+(?::\d+)?$/));
 
+const termText = v.pipe(v.string(), v.trim(), v.minLength(2), v.maxLength(120));
+
+/** A term of the reader's own. Its note is private: pages (and content scripts) never receive it. */
+export const UserTermSchema = v.strictObject({
+  id: v.pipe(v.string(), v.regex(/^user-[a-z0-9-]{1,60}$/)),
+  term: termText,
+  aliases: v.pipe(v.array(termText), v.maxLength(20)),
+  note: v.pipe(v.string(), v.maxLength(2000)),
+});
+export type UserTerm = v.InferOutput<typeof UserTermSchema>;
+
 export const SettingsSchema = v.strictObject({
   categories: CategoriesSchema,
-  mutedTerms: v.pipe(v.array(id), v.maxLength(5000)),
+  mutedTerms: v.pipe(v.array(v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,80}$/))), v.maxLength(5000)),
   neverSites: v.pipe(v.array(host), v.maxLength(5000)),
+  /** Annotated on load even when the page does not look like an article. */
+  alwaysSites: v.pipe(v.array(host), v.maxLength(5000)),
+  defaultColor: v.picklist(COLORS),
+  userTerms: v.pipe(v.array(UserTermSchema), v.maxLength(500)),
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 export const DEFAULT_SETTINGS: Settings = {
   categories: { body: true, law: true, phrase: true },
   mutedTerms: [],
   neverSites: [],
+  alwaysSites: [],
+  defaultColor: 'yellow',
+  userTerms: [],
 };
+
+/** Settings as a page-side feature sees them: the reader's term notes stay in extension pages. */
+export type PageSettings = Omit<Settings, 'userTerms'> & { userTerms: Array<Omit<UserTerm, 'note'>> };
 
 const pageUrl = v.pipe(v.string(), v.maxLength(4096));
 
 export const HighlightDraftSchema = v.strictObject({
+  /** Chosen by the page side, so a save retried after a lost reply cannot be stored twice. */
+  id: v.pipe(v.string(), v.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)),
   url: pageUrl,
   canonical: v.optional(pageUrl),
   title: v.pipe(v.string(), v.maxLength(1000)),
@@ -76,20 +99,25 @@ export const protocol = {
     reply: {} as EntryFacts[],
   },
   'settings/get': {
-    from: 'any',
+    from: 'page',
+    request: v.strictObject({}),
+    reply: {} as PageSettings,
+  },
+  'settings/read': {
+    from: 'extension',
     request: v.strictObject({}),
     reply: {} as Settings,
   },
   'settings/mute-term': {
     from: 'page',
     request: v.strictObject({ id }),
-    reply: {} as Settings,
+    reply: {} as PageSettings,
   },
   /** A page may switch RegLens off for its own site only; the handler checks the sender's tab. */
   'settings/never-on-site': {
     from: 'page',
     request: v.strictObject({ host }),
-    reply: {} as Settings,
+    reply: {} as PageSettings,
   },
   'settings/update': {
     from: 'extension',

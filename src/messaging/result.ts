@@ -2,7 +2,12 @@
 export type Result<T> = { ok: true; value: T } | { ok: false; error: Failure };
 
 export interface Failure {
-  code: 'invalid-message' | 'forbidden-sender' | 'unknown-type' | 'storage' | 'unavailable' | 'internal';
+  /**
+   * `unavailable`: this script is orphaned (extension updated or reloaded) — stop, never retry.
+   * `transport`: the message was lost on the way (background stopped mid-request) — safe to retry
+   * requests that are idempotent.
+   */
+  code: 'invalid-message' | 'forbidden-sender' | 'unknown-type' | 'storage' | 'unavailable' | 'transport' | 'internal';
   message: string;
 }
 

@@ -10,6 +10,8 @@ export interface Sender {
 
 export interface MessageRuntime {
   readonly id: string;
+  /** The id as the browser reports it now: gone once an update or reload orphans this script. */
+  liveId(): string | undefined;
   extensionOrigin: string;
   sendMessage(message: unknown): Promise<unknown>;
   /** The listener returns a promise for messages it handles, and undefined for the rest. */
@@ -20,4 +22,12 @@ export interface MessageRuntime {
 export interface TabsApi {
   activeTab(): Promise<{ id: number; url: string } | null>;
   sendToTab(tabId: number, message: unknown): Promise<unknown>;
+}
+
+/**
+ * The site lists, mirrored by the background into extension storage: content scripts read them on
+ * every page without waking the background (which a message would do).
+ */
+export interface SiteListsStore {
+  read(): Promise<{ alwaysSites: string[]; neverSites: string[] }>;
 }

@@ -1,7 +1,8 @@
 import { describe as group, expect, it } from 'vitest';
 import { describe } from '../../src/core/anchoring/describe.ts';
 import { anchor } from '../../src/core/anchoring/anchor.ts';
-import { anchorAll, anchorEach } from '../../src/core/anchoring/anchor-all.ts';
+import { anchorAll } from '../../src/core/anchoring/anchor-all.ts';
+import { longArticle } from '../fixtures/long-article.ts';
 
 const ARTICLE = [
   'Beijing, March 5. The People\'s Bank of China said on Tuesday that it would cut the reserve requirement ratio by 50 basis points, ',
@@ -125,24 +126,6 @@ group('anchor', () => {
   });
 });
 
-/** A deterministic 50,000-word article (mulberry32 picks the words): the size of a long report. */
-function longArticle(words = 50_000): string {
-  const vocabulary = `bank rates policy liquidity yuan bond market inflation growth credit regulator capital risk reserve
-    ratio loans property fiscal deficit stimulus board governor minister reform lending yield spread equity
-    index exports tariff currency dollar euro treasury auditor council commission ministry province local
-    debt default rating outlook upgrade downgrade insurer pension fund trust shadow developer mortgage`.split(/\s+/);
-  let seed = 42;
-  const random = () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-  const out: string[] = [];
-  for (let i = 0; i < words; i++) out.push(vocabulary[Math.floor(random() * vocabulary.length)]! + (i % 17 === 16 ? '.' : ''));
-  return out.join(' ');
-}
-
 group('anchorAll', () => {
   const page = longArticle();
   const highlights = Array.from({ length: 200 }, (_, i) => {
@@ -167,30 +150,12 @@ group('anchorAll', () => {
     });
   });
 
-  it('does it within 100 ms in total, with no single placement near a long task', () => {
-    const started = performance.now();
-    let slowest = 0;
-    let last = started;
-    for (const _placement of anchorEach(edited, highlights)) {
-      const now = performance.now();
-      slowest = Math.max(slowest, now - last);
-      last = now;
-    }
-    expect(last - started).toBeLessThan(100);
-    expect(slowest).toBeLessThan(50);
-  });
-
-  it('gives up on a removed quote on a 50,000-word page within a frame', () => {
+  it('returns null, without throwing, for passages removed from a 50,000-word page', () => {
     const removed = [
       'Quantitative tightening began in June, the governor said',
       'A'.repeat(20) + ' The commission published a 300-page consultation on climate disclosure for listed insurers, ' + 'B'.repeat(20),
     ].map((exact) => ({ quote: { exact, prefix: 'said the bank. ', suffix: ' Shares fell.' }, position: { start: 150_000, end: 150_000 + exact.length } }));
-    anchor(edited, removed[0]!); // The first search compiles Myers' loop: a one-off cost of the JIT.
-    for (const selectors of removed) {
-      const started = performance.now();
-      expect(anchor(edited, selectors)).toBeNull();
-      expect(performance.now() - started).toBeLessThan(50);
-    }
+    for (const selectors of removed) expect(anchor(edited, selectors)).toBeNull();
   });
 
   it('yields to the host between slices and returns results in input order', async () => {

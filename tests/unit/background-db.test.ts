@@ -41,3 +41,26 @@ describe('settings', () => {
     db.close();
   });
 });
+
+describe('saving highlights', () => {
+  const tabSender = { id: 'x', url: 'https://news.example/story?utm_source=x', tab: { id: 1, url: 'https://news.example/story?utm_source=x' } };
+  const draft = {
+    id: '3b241101-e2bb-4255-8caf-4136c566a962',
+    url: 'https://news.example/story?utm_source=x',
+    title: 'Story',
+    selectors: { quote: { exact: 'risks are controllable', prefix: 'as long as ', suffix: '.' }, position: { start: 10, end: 32 } },
+    entities: ['pboc'],
+  };
+
+  it('stores a retried save once, with the tracking parameters dropped from its URL', async () => {
+    const db = new RegLensDb(`test-${Math.random()}`);
+    const handlers = createHandlers({ db, compiledMatcher: EMPTY_MATCHER, entryById: new Map() });
+    await handlers['highlight/create'](draft, tabSender);
+    await handlers['highlight/create'](draft, tabSender);
+    const rows = await db.highlights.toArray();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ url: 'https://news.example/story', site: 'news.example', color: 'yellow', note: '', tags: [] });
+    expect(await handlers['highlights/for-page']({ url: 'https://news.example/story#top' }, tabSender)).toHaveLength(1);
+    db.close();
+  });
+});

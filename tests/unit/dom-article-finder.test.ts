@@ -79,12 +79,9 @@ describe('findArticle on small pages', () => {
     expect(findArticle(parse(page)).isArticle).toBe(true);
   });
 
-  it('stays fast on a large page', () => {
+  // Its cost is measured by `npm run bench:browser` (non-article page), not timed here.
+  it('finds the article on a large page with thousands of links', () => {
     const big = parse(`<body><article><h1>Big</h1>${prose(3000)}</article><ul>${'<li><a href="#">link</a></li>'.repeat(3000)}</ul></body>`);
-    const started = performance.now();
-    const guess = findArticle(big);
-    expect(guess.isArticle).toBe(true);
-    // Generous for CI and happy-dom; in a browser this is a few milliseconds.
-    expect(performance.now() - started).toBeLessThan(500);
+    expect(findArticle(big).isArticle).toBe(true);
   });
 });

@@ -18,6 +18,7 @@ const handlers: Handlers = {
   'glossary/facts': async () => [],
   'matcher/compiled': async () => compileMatcher([]),
   'settings/get': async () => DEFAULT_SETTINGS,
+  'settings/read': async () => DEFAULT_SETTINGS,
   'settings/mute-term': async () => DEFAULT_SETTINGS,
   'settings/never-on-site': async () => DEFAULT_SETTINGS,
   'settings/update': async () => DEFAULT_SETTINGS,

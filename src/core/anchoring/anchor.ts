@@ -39,6 +39,8 @@ const MIN_WHOLE_TEXT_QUOTE = 16;
 const FULL_SEARCH_BUDGET = 400_000;
 const HEAD_TAIL = 32;
 const MAX_ERRORS_CAP = 32;
+/** Whole-text fuzzy search only on texts up to this long (~25k words: well under a 50 ms task). */
+const MAX_FUZZY_TEXT = 150_000;
 /** An exact match with at least this share of its saved context is taken without looking further. */
 const TRUSTED_CONTEXT = 0.5;
 /** A one-letter quote may occur everywhere; candidates beyond this many are not scored. */
@@ -77,14 +79,18 @@ export function anchor(text: string, selectors: Selectors, options: AnchorOption
   // near the saved position with its context intact outranks a distant exact match without it.
   const maxErrors = Math.min(MAX_ERRORS_CAP, options.maxErrors ?? Math.floor(exact.length / 4));
   if (maxErrors < 1) return found && placed(found, hint);
-  const lo = Math.max(0, hint - SEARCH_WINDOW);
-  const hi = Math.min(text.length, hint + exact.length + SEARCH_WINDOW);
+  // Around where the neighbours moved to, when they moved; else around the saved position.
+  const centre = clamp(hint + (options.shift ?? 0), 0, text.length);
+  const lo = Math.max(0, centre - SEARCH_WINDOW);
+  const hi = Math.min(text.length, centre + exact.length + SEARCH_WINDOW);
   const near = best(fuzzyIn(text, lo, hi, exact, maxErrors), score);
   if (found && (!near || score(found) >= score(near))) return placed(found, hint);
   if (near) return { start: near.start, end: near.end, method: 'fuzzy' };
   const wholeTextIsNew = lo > 0 || hi < text.length;
   if (!wholeTextIsNew || exact.length < MIN_WHOLE_TEXT_QUOTE) return null;
-  const far = best(fuzzyIn(text, 0, text.length, exact, maxErrors), score);
+  // One synchronous search over a very long page would be a long task: there, a passage that moved
+  // far AND was edited is found only if its first or last words survived verbatim.
+  const far = text.length <= MAX_FUZZY_TEXT ? best(fuzzyIn(text, 0, text.length, exact, maxErrors), score) : best(headOrTail(text, exact), score);
   return far ? { start: far.start, end: far.end, method: 'fuzzy' } : null;
 }
 
@@ -125,6 +131,14 @@ function fuzzyIn(text: string, lo: number, hi: number, exact: string, maxErrors:
     }
   }
   return pairs;
+}
+
+/** Exact occurrences of the quote's first or last HEAD_TAIL chars, extended to the quote's length. */
+function* headOrTail(text: string, exact: string): Generator<Candidate> {
+  if (exact.length < 2 * HEAD_TAIL) return;
+  const errors = Math.floor(exact.length / 4);
+  for (const head of exactOccurrences(text, exact.slice(0, HEAD_TAIL))) yield { start: head.start, end: Math.min(text.length, head.start + exact.length), errors };
+  for (const tail of exactOccurrences(text, exact.slice(-HEAD_TAIL))) yield { start: Math.max(0, tail.end - exact.length), end: tail.end, errors };
 }
 
 function lowerBound(sorted: readonly Candidate[], end: number): number {
