@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { launchChromium } from '../../tests/e2e/harness/chromium.ts';
 import { startFixtureServer } from '../../tests/e2e/harness/fixture-server.ts';
 
-const DEMO = 'articles/scmp-pboc-fintech.html';
+const DEMO = 'articles/scmp-pboc-zhejiang-fintech.html';
 const headless = !process.env.DISPLAY;
 const server = await startFixtureServer();
 const browser = await launchChromium(resolve('dist/chrome'), { headless });
@@ -13,7 +13,7 @@ const page = await browser.newPage();
 const url = server.url(DEMO);
 await page.goto(url);
 await page.evaluate(
-  `new Promise((done) => { const t = Date.now(); const poll = () => performance.getEntriesByName('reglens:page-info').length || Date.now() - t > 5000 ? done(true) : setTimeout(poll, 50); poll(); })`,
+  `new Promise((done) => { const t = Date.now(); const poll = () => performance.getEntriesByName("reglens:annotate").length || Date.now() - t > 5000 ? done(true) : setTimeout(poll, 50); poll(); })`,
 );
 const report = await page.evaluate<{ measures: Array<{ name: string; ms: number }>; marks: Record<string, string[]> }>(
   `(() => ({

@@ -5,6 +5,7 @@ import type { PageSettings as Settings } from '../messaging/protocol.ts';
 import type { EntityCount } from '../messaging/tab-protocol.ts';
 import type { MarkLayer } from '../dom/marks.ts';
 import { collectText } from '../dom/text-walk.ts';
+import { measure } from './timing.ts';
 
 export interface Mention {
   id: string;
@@ -30,17 +31,21 @@ export class PageAnnotator {
   ) {}
 
   scan(root: Element, options: { allText?: boolean } = {}): number {
-    const map = collectText(root, options);
+    // Sub-measures show in DevTools where a slow page's time goes.
+    const map = measure('reglens:collect', () => collectText(root, options));
+    const matches = measure('reglens:match', () => this.matcher.match(map.text));
     const found: Mention[] = [];
-    for (const match of this.matcher.match(map.text)) {
-      const range = map.toRange(match.start, match.end, this.doc);
-      if (range) found.push({ id: match.id, kind: match.kind, category: categoryOf(match.kind), range });
-    }
+    measure('reglens:ranges', () => {
+      for (const match of matches) {
+        const range = map.toRange(match.start, match.end, this.doc);
+        if (range) found.push({ id: match.id, kind: match.kind, category: categoryOf(match.kind), range });
+      }
+    });
     // A rescanned subtree replaces what was found in it before; removed text leaves collapsed ranges.
     const kept = this.mentions.filter((mention) => !mention.range.collapsed && !root.contains(mention.range.startContainer));
     this.mentions = kept.concat(found);
     if (kept.length && found.length) this.mentions.sort(inDocumentOrder);
-    this.#paint();
+    measure('reglens:paint', () => this.#paint());
     return found.length;
   }
 

@@ -6,6 +6,7 @@ import type { PageSettings as Settings } from '../messaging/protocol.ts';
 import type { MessageRuntime, SiteListsStore } from '../messaging/runtime.ts';
 import type { TabSummary } from '../messaging/tab-protocol.ts';
 import { serveTab } from '../messaging/tab-server.ts';
+import { readPageMeta } from '../dom/page-meta.ts';
 import { showOrphanNotice } from './orphan-notice.ts';
 import { Session } from './session.ts';
 import { measure } from './timing.ts';
@@ -65,6 +66,7 @@ export function startPage(deps: PageDeps): void {
 
   const summary = (): TabSummary => ({
     url: doc.location.href,
+    ...pick(readPageMeta(doc), 'canonical'),
     title: doc.title,
     isArticle: guess.isArticle,
     annotated: session?.annotated ?? false,
@@ -131,4 +133,8 @@ export function startPage(deps: PageDeps): void {
   if (guess.isArticle) void start(false);
   // Elsewhere only the reader's "always" list, read from storage without waking the background.
   else void deps.siteLists.read().then((lists) => (lists.alwaysSites.includes(host) ? start(true) : undefined), () => undefined);
+}
+
+function pick<T extends object, K extends keyof T>(from: T, key: K): Partial<Pick<T, K>> {
+  return from[key] === undefined ? {} : ({ [key]: from[key] } as Pick<T, K>);
 }

@@ -26,9 +26,9 @@ export class SavedHighlights {
   }
 
   /** Late content may hold passages that were missing: try those again on the new text. */
-  async retryMissing(map: TextMap): Promise<void> {
+  async retryMissing(text: () => TextMap): Promise<void> {
     const missing = this.#placements.filter((placement) => !this.#placed.has(placement.id));
-    if (missing.length) await this.#place(missing, map, this.#abort.signal);
+    if (missing.length) await this.#place(missing, text(), this.#abort.signal);
   }
 
   status(): HighlightStatus {

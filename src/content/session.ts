@@ -2,6 +2,7 @@ import type { EntryFacts } from '../core/glossary/facts.ts';
 import type { Matcher } from '../core/matcher/index.ts';
 import type { ArticleGuess } from '../dom/article-finder.ts';
 import type { MarkLayer } from '../dom/marks.ts';
+import { withinSkipped } from '../dom/skip-rules.ts';
 import { collectText, type TextMap } from '../dom/text-walk.ts';
 import { readPageMeta } from '../dom/page-meta.ts';
 import { request, requestWithRetry } from '../messaging/client.ts';
@@ -74,9 +75,17 @@ export class Session {
       ignore: (node) => this.tooltip.host.contains(node) || this.#saver.host.contains(node),
       onAdded: (roots) => {
         measure('reglens:rescan', () => {
-          for (const added of roots) if (this.#allText || root.contains(added) || added.contains(root)) annotator.scan(added, { allText: this.#allText });
+          // Only the new subtree is walked (an allText walk would start again from <body>), and not
+          // when it sits in something the full pass skips: an editor, a form, a comments box.
+          const rescans = (added: Element) =>
+            this.#allText
+              ? !withinSkipped(added, doc.body, { furniture: false })
+              : added.contains(root) || (root.contains(added) && !withinSkipped(added, root));
+          for (const added of roots) if (rescans(added)) annotator.scan(added);
         });
-        void this.saved.retryMissing(this.#highlightText());
+        // Lazily: collecting the whole body's text is costly on huge pages, and needed only when a
+        // saved passage is still missing.
+        void this.saved.retryMissing(() => this.#highlightText());
       },
       onNavigate: () => {
         // A single-page app moved to another article: start over on the new content.

@@ -1,5 +1,9 @@
 import { render, type ComponentChild } from 'preact';
 
+/** After the page first deletes our host, wait this long before putting it back; doubles per deletion. */
+const REINSERT_BACKOFF_MS = 500;
+const MAX_REINSERT_BACKOFF_MS = 30_000;
+
 /**
  * All RegLens UI in a page lives in one element with a closed shadow root: page CSS cannot reach in,
  * ours cannot leak out, and the host is positioned fixed at the root so it never takes layout space.
@@ -8,6 +12,11 @@ import { render, type ComponentChild } from 'preact';
 export class UiHost {
   #host: HTMLElement | null = null;
   #root: ShadowRoot | null = null;
+  /** We put the host in the document and have not taken it out since. */
+  #inserted = false;
+  /** Times the page took our host out (some sites delete every node they did not create). */
+  #deletedByPage = 0;
+  #insertedAt = -Infinity;
 
   constructor(
     private readonly doc: Document,
@@ -27,13 +36,21 @@ export class UiHost {
   }
 
   destroy(): void {
+    this.#noteDeletion();
     if (this.#root) render(null, this.#root);
     this.#host?.remove();
     this.#host = this.#root = null;
+    this.#inserted = false;
+  }
+
+  #noteDeletion(): void {
+    if (this.#inserted && !this.#host?.isConnected) {
+      this.#deletedByPage++;
+      this.#inserted = false;
+    }
   }
 
   #ensureRoot(): ShadowRoot {
-    // A page may delete our host: re-attach rather than render into a detached tree.
     if (this.#host && this.#root && this.#host.isConnected) return this.#root;
     if (!this.#host || !this.#root) {
       // A custom-element-style name: pages that hide or style generic spans/divs do not touch it.
@@ -44,7 +61,17 @@ export class UiHost {
       style.textContent = this.css;
       this.#root.append(style);
     }
-    this.doc.documentElement.append(this.#host);
+    // A page may delete our host: put it back rather than render into a detached tree, but back off
+    // when the page keeps doing so (no insert/delete tug of war). Meanwhile the UI renders, unseen,
+    // into the detached shadow root.
+    this.#noteDeletion();
+    const backoff = this.#deletedByPage && Math.min(REINSERT_BACKOFF_MS * 2 ** (this.#deletedByPage - 1), MAX_REINSERT_BACKOFF_MS);
+    const now = performance.now();
+    if (now - this.#insertedAt >= backoff) {
+      this.#insertedAt = now;
+      this.#inserted = true;
+      this.doc.documentElement.append(this.#host);
+    }
     return this.#root;
   }
 }

@@ -33,6 +33,19 @@ export function isSkipped(el: Element): boolean {
   return isSkippedTag(el) || isFurniture(el);
 }
 
+/**
+ * Whether `el`, or an ancestor of it below `stop`, holds no prose. A rescan hands the text walk the
+ * root of a new subtree, and the walk always enters its root: without this check a paragraph typed
+ * into a contenteditable editor (or appended to a comments box) inside the article would be marked,
+ * although the first full pass skips the editor. `furniture: false` applies the hard rules only.
+ */
+export function withinSkipped(el: Element, stop: Element, { furniture = true } = {}): boolean {
+  for (let e: Element | null = el; e && e !== stop; e = e.parentElement) {
+    if (isSkippedTag(e) || (furniture && isFurniture(e))) return true;
+  }
+  return false;
+}
+
 /** Hard rules: never prose, whatever the page. */
 export function isSkippedTag(el: Element): boolean {
   const tag = el.localName;

@@ -12,6 +12,8 @@ export interface EntityCount {
 
 export interface TabSummary {
   url: string;
+  /** The page's canonical link, which is what saved highlights are filed under. */
+  canonical?: string;
   title: string;
   isArticle: boolean;
   annotated: boolean;

@@ -1,23 +1,63 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { MessageRuntime } from '../messaging/runtime.ts';
-import type { PageRecord } from '../messaging/protocol.ts';
+import type { Settings } from '../messaging/protocol.ts';
 import { request } from '../messaging/client.ts';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
-import { PageList } from '../ui/PageList.tsx';
+import { t } from '../ui/i18n.ts';
+import { CategoriesSection } from './CategoriesSection.tsx';
+import { ColourSection } from './ColourSection.tsx';
+import { MutedTermsSection } from './MutedTermsSection.tsx';
+import { ShortcutsSection, type Shortcut } from './ShortcutsSection.tsx';
+import { SitesSection } from './SitesSection.tsx';
+import { UserTermsSection } from './UserTermsSection.tsx';
 
-export function Options({ runtime }: { runtime: MessageRuntime }) {
-  const [pages, setPages] = useState<PageRecord[] | null>(null);
+export interface OptionsProps {
+  runtime: MessageRuntime;
+  shortcuts(): Promise<Shortcut[]>;
+}
+
+/** Every change is saved at once and reaches open tabs through the background. */
+export function Options({ runtime, shortcuts }: OptionsProps) {
+  const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+
   useEffect(() => {
-    void request(runtime, 'pages/recent', { limit: 500 }).then((reply) =>
-      reply.ok ? setPages(reply.value) : setError(reply.error.message),
-    );
+    void request(runtime, 'settings/read', {}).then((reply) => (reply.ok ? setSettings(reply.value) : setError(reply.error.message)));
   }, [runtime]);
+
+  const update = async (next: Settings) => {
+    setSettings(next);
+    const reply = await request(runtime, 'settings/update', next);
+    if (!reply.ok) return setError(t('options_save_failed', reply.error.message));
+    setError(null);
+    setSettings(reply.value);
+    setSaved(true);
+    setTimeout(() => setSaved(false), 1500);
+  };
+
   return (
     <>
-      <h1>RegLens options</h1>
-      <p class="muted">Everything RegLens keeps stays in this browser profile. Nothing leaves the machine.</p>
-      {error ? <ErrorNotice message={error} /> : <PageList pages={pages} />}
+      <header class="options-head">
+        <h1>{t('options_title')}</h1>
+        <p class="muted">{t('options_privacy')}</p>
+        <p role="status" aria-live="polite" class="saved-flag">
+          {saved ? t('options_saved') : ''}
+        </p>
+      </header>
+      {error && <ErrorNotice message={error} />}
+      {!settings ? (
+        !error && <p class="muted">{t('options_loading')}</p>
+      ) : (
+        <>
+          <CategoriesSection settings={settings} onChange={update} />
+          <SitesSection settings={settings} onChange={update} />
+          <ColourSection settings={settings} onChange={update} />
+          <UserTermsSection settings={settings} onChange={update} />
+          <MutedTermsSection settings={settings} onChange={update} runtime={runtime} />
+          <ShortcutsSection shortcuts={shortcuts} />
+        </>
+      )}
     </>
   );
 }

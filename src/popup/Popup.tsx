@@ -1,34 +1,69 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { MessageRuntime, TabsApi } from '../messaging/runtime.ts';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { entryById } from '../core/glossary/load.ts';
+import type { Highlight } from '../core/highlights/model.ts';
+import { request, requestTab } from '../messaging/client.ts';
 import type { PageRecord } from '../messaging/protocol.ts';
-import { request } from '../messaging/client.ts';
+import type { MessageRuntime, TabsApi } from '../messaging/runtime.ts';
+import type { HighlightStore } from '../ui/highlight-store.ts';
+import { t } from '../ui/i18n.ts';
+import { Library } from '../ui/library/index.ts';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { PageList } from '../ui/PageList.tsx';
+import { notifyingStore } from './notify-store.ts';
 import { ThisPage } from './ThisPage.tsx';
+
+export type View = 'page' | 'library' | 'recent';
 
 export interface PopupProps {
   runtime: MessageRuntime;
   tabs: TabsApi;
+  store: HighlightStore;
   /** The tab the popup speaks about: the active tab, or `?tab=<id>` when opened as a page. */
   tabId: number | null;
+  initialView?: View;
   onFocused(): void;
+  openOptions(): void;
 }
 
-export function Popup({ runtime, tabs, tabId, onFocused }: PopupProps) {
+const entityName = (id: string) => entryById.get(id)?.name ?? id;
+
+export function Popup({ runtime, tabs, store, tabId, initialView = 'page', onFocused, openOptions }: PopupProps) {
+  const [view, setView] = useState<View>(initialView);
   const [pages, setPages] = useState<PageRecord[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const liveStore = useMemo(
+    () => notifyingStore(store, () => tabId !== null && void requestTab(tabs, tabId, 'tab/highlights-changed', {})),
+    [store, tabId],
+  );
   useEffect(() => {
-    void request(runtime, 'pages/recent', { limit: 50 }).then((reply) =>
-      reply.ok ? setPages(reply.value) : setError(reply.error.message),
-    );
-  }, [runtime]);
+    if (view !== 'recent' || pages) return;
+    void request(runtime, 'pages/recent', { limit: 100 }).then((reply) => (reply.ok ? setPages(reply.value) : setError(reply.error.message)));
+  }, [view]);
+  const open = (highlight: Highlight) => void request(runtime, 'highlight/open', { id: highlight.id });
+
+  const tab = (id: View, label: string) => (
+    <button role="tab" id={`tab-${id}`} aria-selected={view === id} aria-controls={`panel-${id}`} class="tab" onClick={() => setView(id)}>
+      {label}
+    </button>
+  );
   return (
     <>
       <header class="bar">
         <h1>RegLens</h1>
+        <nav role="tablist" aria-label="RegLens" class="tabs">
+          {tab('page', t('popup_this_page'))}
+          {tab('library', t('popup_library'))}
+          {tab('recent', t('popup_recent'))}
+        </nav>
+        <button class="link-button options-link" onClick={openOptions}>
+          {t('popup_open_options')}
+        </button>
       </header>
-      <ThisPage runtime={runtime} tabs={tabs} tabId={tabId} onFocused={onFocused} />
-      {error ? <ErrorNotice message={error} /> : <PageList pages={pages} />}
+      <div role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`}>
+        {view === 'page' && <ThisPage runtime={runtime} tabs={tabs} tabId={tabId} store={liveStore} onFocused={onFocused} onOpen={open} entityName={entityName} />}
+        {view === 'library' && <Library store={liveStore} entityName={entityName} onOpen={open} />}
+        {view === 'recent' && (error ? <ErrorNotice message={error} /> : <PageList pages={pages} />)}
+      </div>
     </>
   );
 }

@@ -1,10 +1,26 @@
 import { render } from 'preact';
+import browser from 'webextension-polyfill';
 import { browserRuntime, browserTabs } from '../messaging/browser-runtime.ts';
-import { Popup } from './Popup.tsx';
+import { RegLensDb } from '../storage/db.ts';
+import { createHighlightStore } from '../storage/highlight-store.ts';
+import { Popup, type View } from './Popup.tsx';
 
-const requested = Number(new URLSearchParams(location.search).get('tab'));
+const params = new URLSearchParams(location.search);
+const requested = Number(params.get('tab'));
 const tabId = Number.isInteger(requested) && requested > 0 ? requested : ((await browserTabs.activeTab())?.id ?? null);
+const view = (['page', 'library', 'recent'] as const).find((name) => name === params.get('view'));
 // Opened as the toolbar popup: close it so the page and its tooltip come to the front.
 const onFocused = () => (requested ? undefined : window.close());
 
-render(<Popup runtime={browserRuntime} tabs={browserTabs} tabId={tabId} onFocused={onFocused} />, document.getElementById('app')!);
+render(
+  <Popup
+    runtime={browserRuntime}
+    tabs={browserTabs}
+    store={createHighlightStore(new RegLensDb())}
+    tabId={tabId}
+    initialView={view as View | undefined}
+    onFocused={onFocused}
+    openOptions={() => void browser.runtime.openOptionsPage()}
+  />,
+  document.getElementById('app')!,
+);

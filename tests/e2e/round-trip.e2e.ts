@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS } from './harness/browsers.ts';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server.ts';
 import type { BrowserSession } from './harness/session.ts';
+import { annotated } from './harness/probes.ts';
 
 describe.each(BROWSERS)('round trip in $name', ({ launch }) => {
   let server: FixtureServer;
@@ -18,14 +19,14 @@ describe.each(BROWSERS)('round trip in $name', ({ launch }) => {
   it('lists in the popup the page the content script reported to the background', async () => {
     const page = await browser.newPage();
     await page.goto(server.url('pages/round-trip.html'));
-    await page.evaluate(
-      `new Promise((done) => { const poll = () => performance.getEntriesByName('reglens:page-info').length ? done(true) : setTimeout(poll, 50); poll(); })`,
-    );
+    await page.until(annotated());
     await page.screenshot('round-trip-page');
 
-    const popup = await browser.openExtensionPage('src/popup/index.html');
+    const popup = await browser.openExtensionPage('src/popup/index.html?view=recent');
     await popup.waitFor('[data-testid="page-list"] li');
-    expect(await popup.text('[data-testid="page-list"]')).toContain('Round trip: PBOC urges controllable risks');
+    const listed = await popup.text('[data-testid="page-list"]');
+    expect(listed).toContain('Round trip: PBOC urges controllable risks');
+    expect(listed).toMatch(/\b[4-9] entities/);
     await popup.screenshot('round-trip-popup');
   });
 });

@@ -52,7 +52,7 @@ describe('knowledge-base consistency', () => {
     expect(duplicates).toEqual([]);
   });
 
-  it('gives no alias to two entries unless one side is guarded by requireNear or avoidNear', () => {
+  it('gives no alias to two entries unless one side is guarded by a near or document rule', () => {
     // Insensitive aliases collide with anything that folds to the same text; sensitive ones only with
     // the identical spelling or an insensitive alias.
     const byFolded = new Map<string, { id: string; text: string; sensitive: boolean; guarded: boolean }[]>();
@@ -60,7 +60,9 @@ describe('knowledge-base consistency', () => {
       const aliases: Alias[] = [entry.name, ...(entry.aliases ?? []), ...Object.values(entry.native ?? {}).flat()];
       for (const alias of aliases) {
         const text = normaliseText(typeof alias === 'string' ? alias : alias.text);
-        const guarded = typeof alias !== 'string' && Boolean(alias.requireNear?.length || alias.avoidNear?.length);
+        const guarded =
+          typeof alias !== 'string' &&
+          Boolean(alias.requireNear?.length || alias.avoidNear?.length || alias.requireInDocument?.length || alias.avoidInDocument?.length);
         const list = byFolded.get(text.toLowerCase()) ?? [];
         list.push({ id: entry.id, text, sensitive: isCaseSensitive(alias), guarded });
         byFolded.set(text.toLowerCase(), list);
@@ -99,6 +101,16 @@ describe('knowledge-base consistency', () => {
         .map((p) => `${e.id} has predecessor ${p}, which does not list it as successor`),
     ]);
     expect(asymmetric).toEqual([]);
+  });
+
+  it('gives every anaphor nameHas word to at least one entry of its kinds', () => {
+    type Anaphor = { text: string; kinds: string[]; nameHas?: string };
+    const anaphora = files.flatMap((f) => (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { anaphora?: Anaphor[] }).anaphora ?? []);
+    const unused = anaphora
+      .filter((a) => a.nameHas)
+      .filter((a) => !entries.some((e) => a.kinds.includes(e.kind) && new RegExp(`\\b${a.nameHas}\\b`, 'i').test([e.name, ...(e.aliases ?? []).map((x) => (typeof x === 'string' ? x : x.text))].join(' | '))))
+      .map((a) => a.text);
+    expect(unused).toEqual([]);
   });
 
   it('dissolves nothing before it was established', () => {

@@ -30,9 +30,25 @@ const testEntries: Entry[] = [
   }),
   entry('boj', 'central_bank', 'Bank of Japan', ['BOJ'], { jurisdiction: 'JP', native: { ja: ['日本銀行', '日銀'] } }),
   entry('bok', 'central_bank', 'Bank of Korea', [], { jurisdiction: 'KR', native: { ko: ['한국은행'] } }),
-  entry('fca', 'regulator', 'Financial Conduct Authority', [{ text: 'FCA', avoidNear: ['Fiat', 'Chrysler', 'Stellantis'] }], {
-    jurisdiction: 'GB',
+  entry(
+    'fca',
+    'regulator',
+    'Financial Conduct Authority',
+    [{ text: 'FCA', avoidNear: ['Fiat', 'Chrysler', 'Stellantis'], avoidInDocument: ['Fiat Chrysler', 'Stellantis'] }],
+    { jurisdiction: 'GB' },
+  ),
+  entry('state-council', 'government_body', 'State Council of the PRC', [
+    { text: 'State Council', notBefore: ['of'], requireInDocument: ['China', 'Chinese', 'Beijing'] },
+  ], { jurisdiction: 'CN' }),
+  entry('bundesbank', 'central_bank', 'Bundesbank', [], { jurisdiction: 'DE' }),
+  entry('fsc-kr', 'regulator', 'Financial Services Commission', [{ text: 'FSC', requireNear: ['Korea', "Korea's"] }], {
+    jurisdiction: 'KR',
   }),
+  entry('fsc-tw', 'regulator', 'Financial Supervisory Commission', [{ text: 'FSC', requireNear: ['Taiwan', "Taiwan's"] }], {
+    jurisdiction: 'TW',
+  }),
+  entry('nse', 'regulator', 'National Stock Exchange', [], { jurisdiction: 'IN', sectors: ['markets', 'exchange'] }),
+  entry('sebi', 'regulator', 'Securities and Exchange Board of India', ['SEBI'], { jurisdiction: 'IN', sectors: ['securities'] }),
   entry('cma-uk', 'regulator', 'Competition and Markets Authority', [{ text: 'CMA', avoidNear: ['Saudi', 'Tadawul'] }], {
     jurisdiction: 'GB',
     sectors: ['competition'],
@@ -54,8 +70,9 @@ const testEntries: Entry[] = [
 
 const testAnaphora: Anaphor[] = [
   { text: 'the central bank', kinds: ['central_bank'] },
-  { text: 'the regulator', kinds: ['regulator'] },
+  { text: 'the regulator', kinds: ['regulator'], notSectors: ['exchange'] },
   { text: 'the securities regulator', kinds: ['regulator'], sectors: ['securities'] },
+  { text: 'the commission', kinds: ['regulator', 'government_body'], nameHas: 'Commission', notBefore: ['of', 'on'] },
 ];
 
 const testMatcher = createMatcher(compileMatcher(testEntries, testAnaphora));
@@ -222,6 +239,44 @@ describe('context rules', () => {
     expect(found('Fiat sold cars.\u2029The FCA fined a bank.')).toEqual([['FCA', 'fca']]);
   });
 
+  it('drops FCA anywhere on a page that mentions Fiat Chrysler (avoidInDocument)', () => {
+    const page = 'Fiat Chrysler merged with PSA.\u2029Analysts were upbeat.\u2029FCA shareholders will own half.';
+    expect(found(page)).toEqual([]);
+  });
+
+  it('keeps FCA on such a page when the page also spells out the body: it defined the abbreviation', () => {
+    const page = 'Fiat Chrysler sold cars.\u2029The Financial Conduct Authority fined a bank.\u2029The FCA said more may come.';
+    expect(found(page)).toEqual([
+      ['Financial Conduct Authority', 'fca'],
+      ['FCA', 'fca'],
+    ]);
+  });
+
+  it('keeps State Council only on a page that mentions China somewhere (requireInDocument)', () => {
+    expect(found('Beijing set targets.\u2029The State Council said.')).toEqual([['State Council', 'state-council']]);
+    expect(found('The State Council said it would meet in Lansing.')).toEqual([]);
+  });
+
+  it('a notBefore rule drops the State Council of Michigan Ports even in a China story', () => {
+    expect(found('China ships grain. The State Council of Michigan Ports said')).toEqual([]);
+  });
+
+  it('gives a shared abbreviation to the body whose evidence is nearest', () => {
+    expect(found("South Korea's FSC and Taiwan's FSC differ")).toEqual([
+      ['FSC', 'fsc-kr'],
+      ['FSC', 'fsc-tw'],
+    ]);
+  });
+
+  it('counts the full name, named earlier, as evidence for the short form (requireNear)', () => {
+    const filler = ' word'.repeat(40);
+    expect(found(`The Financial Services Commission met.${filler} The FSC said.`)).toEqual([
+      ['Financial Services Commission', 'fsc-kr'],
+      ['FSC', 'fsc-kr'],
+    ]);
+    expect(found(`The FSC said.`)).toEqual([]);
+  });
+
   it('shares an abbreviation by requireNear: CMA near Saudi is the Saudi regulator', () => {
     expect(found('The Saudi CMA approved the listing')).toEqual([['CMA', 'cma-sa']]);
     expect(found('The CMA blocked the merger')).toEqual([['CMA', 'cma-uk']]);
@@ -248,6 +303,52 @@ describe('anaphora', () => {
     expect(found('The Fed and the ECB met. The central bank said.')).toEqual([
       ['The Fed', 'fed'],
       ['ECB', 'ecb'],
+    ]);
+  });
+
+  it('resolves to the body named in the same or the previous paragraph, not the one named first', () => {
+    const page = 'The ECB held rates.\u2029Filler.\u2029Filler.\u2029The Bundesbank said growth would stay weak.\u2029The central bank also cut its forecast.';
+    expect(found(page)).toEqual([
+      ['ECB', 'ecb'],
+      ['Bundesbank', 'bundesbank'],
+      ['The central bank', 'bundesbank', '*'],
+    ]);
+  });
+
+  it('with no body named nearby, resolves to the one named at least twice as often as any other', () => {
+    const page = 'The ECB held.\u2029ECB staff spoke.\u2029The Bundesbank agreed.\u2029Filler.\u2029Filler.\u2029The central bank will meet again.';
+    expect(found(page).at(-1)).toEqual(['The central bank', 'ecb', '*']);
+    const even = 'The ECB held.\u2029The Bundesbank agreed.\u2029Filler.\u2029Filler.\u2029The central bank will meet again.';
+    expect(found(even).map(([, id]) => id)).toEqual(['ecb', 'bundesbank']);
+  });
+
+  it('with several bodies named nearby, resolves only to the dominant one among them', () => {
+    const page = 'The ECB held.\u2029ECB staff spoke.\u2029The ECB met as the Fed cut. The central bank said.';
+    expect(found(page).at(-1)).toEqual(['The central bank', 'ecb', '*']);
+  });
+
+  it('does not read "the commission of inquiry" as a reference back (anaphor notBefore)', () => {
+    expect(found('The SEC and the Fed met. The commission of inquiry met; the commission said.')).toEqual([
+      ['SEC', 'sec'],
+      ['the Fed', 'fed'],
+      ['the commission', 'sec', '*'],
+    ]);
+  });
+
+  it('resolves "the commission" only to a body whose name has Commission (nameHas)', () => {
+    expect(found('The Fed met.\u2029The commission said.')).toEqual([['The Fed', 'fed']]);
+  });
+
+  it('does not count blank blocks as paragraphs', () => {
+    const page = 'The ECB held.\u2029 \u2029\u2029Filler.\u2029  \u2029The Bundesbank agreed.\u2029The ECB staff spoke.\u2029The central bank said.';
+    expect(found(page).at(-1)).toEqual(['The central bank', 'ecb', '*']);
+  });
+
+  it('never resolves "the regulator" to a stock exchange (notSectors)', () => {
+    expect(found('SEBI proposed curbs.\u2029Volumes on the National Stock Exchange fell. Every time the regulator acts, they do.')).toEqual([
+      ['SEBI', 'sebi'],
+      ['National Stock Exchange', 'nse'],
+      ['the regulator', 'sebi', '*'],
     ]);
   });
 

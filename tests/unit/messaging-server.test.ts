@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileMatcher } from '../../src/core/matcher/index.ts';
-import { DEFAULT_SETTINGS } from '../../src/messaging/protocol.ts';
+import { DEFAULT_SETTINGS, protocol, type MessageType } from '../../src/messaging/protocol.ts';
 import { classifySender, dispatch, type Handlers } from '../../src/messaging/server.ts';
 
 const runtime = { id: 'reglens-id', extensionOrigin: 'chrome-extension://reglens-id/' };
@@ -81,5 +81,63 @@ describe('message dispatch', () => {
     expect(classifySender(pageSender, runtime)).toBe('page');
     expect(classifySender(popupSender, runtime)).toBe('extension');
     expect(classifySender({ id: 'reglens-id', url: 'https://evil.example/' }, runtime)).toBeNull();
+  });
+});
+
+describe('what a content script can never ask for', () => {
+  /** Every handler counts its calls: a refused message must not reach one. */
+  const ran: string[] = [];
+  const spied = Object.fromEntries(
+    Object.entries(handlers).map(([type, handler]) => [
+      type,
+      (payload: unknown, sender: unknown) => {
+        ran.push(type);
+        return (handler as (p: unknown, s: unknown) => Promise<unknown>)(payload, sender);
+      },
+    ]),
+  ) as unknown as Handlers;
+  const extensionOnly = (Object.keys(protocol) as MessageType[]).filter((type) => protocol[type].from === 'extension');
+
+  it('refuses every extension-only message (settings, history, opening tabs) before any handler runs', async () => {
+    expect(extensionOnly).toEqual(expect.arrayContaining(['settings/read', 'settings/update', 'pages/recent', 'highlight/open']));
+    ran.length = 0;
+    const payloads: Partial<Record<MessageType, unknown>> = {
+      'settings/read': {},
+      'settings/update': { ...DEFAULT_SETTINGS, neverSites: ['news.example'] },
+      'pages/recent': { limit: 5 },
+      'highlight/open': { id: 'x' },
+    };
+    for (const type of extensionOnly) {
+      const reply = await dispatch({ type, payload: payloads[type] ?? {} }, pageSender, runtime, spied);
+      expect(reply, type).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    }
+    expect(ran).toEqual([]);
+  });
+
+  it('has no export, import or delete-all message: extension pages read their own database', async () => {
+    ran.length = 0;
+    for (const type of ['highlights/export', 'highlights/import', 'highlights/delete-all', 'db/delete', 'settings/reset', '__proto__', 'constructor']) {
+      const reply = await dispatch({ type, payload: {} }, pageSender, runtime, spied);
+      expect(reply, type).toMatchObject({ ok: false, error: { code: 'unknown-type' } });
+    }
+    expect(ran).toEqual([]);
+  });
+
+  it('cannot pass as an extension page by the URL of the frame it runs in', async () => {
+    const framed = { id: 'reglens-id', url: 'chrome-extension://reglens-id/src/options/index.html', tab: { id: 3, url: 'https://evil.example/' } };
+    expect(classifySender(framed, runtime)).toBe('page');
+    const reply = await dispatch({ type: 'settings/update', payload: DEFAULT_SETTINGS }, framed, runtime, spied);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+  });
+
+  it('answers nothing to a script in a tab that is not a web page', async () => {
+    const blank = { id: 'reglens-id', url: 'about:blank', tab: { id: 4, url: 'about:blank' } };
+    expect(classifySender(blank, runtime)).toBeNull();
+    expect(await dispatch({ type: 'settings/get', payload: {} }, blank, runtime, spied)).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+  });
+
+  it('still lets a RegLens page opened in a tab change settings', async () => {
+    const popupInTab = { id: 'reglens-id', url: 'chrome-extension://reglens-id/src/popup/index.html', tab: { id: 5, url: 'chrome-extension://reglens-id/src/popup/index.html' } };
+    expect(await dispatch({ type: 'settings/update', payload: DEFAULT_SETTINGS }, popupInTab, runtime, spied)).toMatchObject({ ok: true });
   });
 });

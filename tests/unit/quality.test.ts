@@ -113,6 +113,14 @@ describe('recognition quality on the article fixtures', () => {
     expect(story.found.filter((m) => m.id === 'fca')).toEqual([]);
   });
 
+  it('hits no look-alike: on the look-alike pages every body found is in the baseline, in order', () => {
+    for (const r of results.filter((x) => x.name.startsWith('lookalikes-'))) {
+      const found = r.found.filter(isBody);
+      const expected = r.expected.filter(isBody);
+      expect(aligned(found, expected), r.name).toBe(found.length);
+    }
+  });
+
   it('annotates nothing on a homepage of link lists', () => {
     expect(results.find((r) => r.name === 'homepage-link-lists')!.found).toEqual([]);
   });

@@ -61,6 +61,8 @@ export const SECTORS = [
   'markets',
   'governance',
   'climate',
+  /** Runs a market (stock exchanges, clearing houses): an operator, not what "the regulator" means. */
+  'exchange',
 ] as const;
 
 const slug = v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are lowercase slugs'));
@@ -81,6 +83,12 @@ const jurisdiction = v.pipe(v.string(), v.regex(/^(?:[A-Z]{2}(?:-[A-Z0-9]{1,3})?
  *   bodies may share an abbreviation ("CMA" of Saudi Arabia near "Saudi", "Tadawul").
  * - `notBefore`: dropped when the next word is one of these ("Treasury yields", "Fed up").
  * - `notAfter`: dropped when the previous word is one of these ("corporate treasury").
+ * - `avoidInDocument`: dropped when any of these words occurs anywhere in the text, in any paragraph
+ *   ("FCA" on a page about "Fiat Chrysler"), unless the page also names the same entry by a form that
+ *   has no document rule ("the Financial Conduct Authority (FCA)"): a page that spells the body out has
+ *   defined the abbreviation.
+ * - `requireInDocument`: kept only when one of these words occurs somewhere in the text ("State
+ *   Council" on a page that mentions China or Beijing at all).
  * Words compare case-insensitively, on whole words; multi-word entries are allowed.
  */
 export const AliasSchema = v.union([
@@ -93,6 +101,8 @@ export const AliasSchema = v.union([
     notBefore: v.optional(words),
     notAfter: v.optional(words),
     window: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200))),
+    avoidInDocument: v.optional(words),
+    requireInDocument: v.optional(words),
   }),
 ]);
 export type Alias = v.InferOutput<typeof AliasSchema>;
@@ -125,14 +135,27 @@ export const EntrySchema = v.strictObject({
 export type Entry = v.InferOutput<typeof EntrySchema>;
 
 /**
- * A generic reference ("the central bank", "the regulator") resolves to the most recent named body of
- * one of `kinds` earlier in the same article, when exactly one such body was named before it.
+ * A generic reference ("the central bank", "the regulator") resolves to a body of one of `kinds` named
+ * before it: the only such body named in its paragraph, else the only one named in its paragraph and
+ * the previous one (a reporter says "the central bank" right after naming it); with none nearby, the
+ * one named at least twice as often as any other so far; with several nearby, that same body if it is
+ * one of them; otherwise nothing (ambiguous or dangling). Blank blocks do not count as paragraphs.
  */
 export const AnaphorSchema = v.strictObject({
   text: nonEmpty,
   kinds: v.array(v.picklist(KINDS)),
   /** Restrict to bodies in these sectors (e.g. "the securities regulator" -> securities). */
   sectors: v.optional(v.array(v.picklist(SECTORS))),
+  /** Never bodies in these sectors ("the regulator" is not the stock exchange named in between). */
+  notSectors: v.optional(v.array(v.picklist(SECTORS))),
+  /**
+   * Restrict to bodies whose name or an alias has this word ("the commission" -> the Securities and
+   * Exchange Commission, never the Fed), so a head noun is not read as a reference to another body.
+   */
+  nameHas: v.optional(nonEmpty),
+  /** As for aliases: "the central bank of Brazil" names a bank, it does not refer back to one. */
+  notBefore: v.optional(words),
+  notAfter: v.optional(words),
 });
 export type Anaphor = v.InferOutput<typeof AnaphorSchema>;
 

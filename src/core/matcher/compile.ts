@@ -7,6 +7,18 @@ export interface CompiledRule {
   notBefore?: string[];
   notAfter?: string[];
   window?: number;
+  avoidInDocument?: string[];
+  requireInDocument?: string[];
+}
+
+/** One anaphor as shipped: `rule` indexes `rules` (notBefore/notAfter), `nameHas` is lower case. */
+export interface CompiledAnaphor {
+  text: string;
+  kinds: Kind[];
+  sectors?: string[];
+  notSectors?: string[];
+  nameHas?: string;
+  rule?: number;
 }
 
 /**
@@ -27,12 +39,17 @@ export interface CompiledMatcher {
   format: 2;
   ids: string[];
   kinds: Kind[];
-  /** Per entry, only those of its sectors that some anaphor filters on ("the securities regulator"). */
+  /** Per entry, only those of its sectors that some anaphor filters on ("the securities regulator", "exchange"). */
   sectors: string[][];
   /** Per entry (parallel to `ids`); grouping saves a target number per alias (12% gzip). */
   aliases: CompiledAlias[][];
   rules: CompiledRule[];
-  anaphora: { text: string; kinds: Kind[]; sectors?: string[] }[];
+  anaphora: CompiledAnaphor[];
+  /**
+   * Per entry, the `nameHas` words of the anaphora that its name or an alias contains ("commission");
+   * absent when no anaphor has `nameHas`.
+   */
+  heads?: string[][];
 }
 
 /** Schema default: an alias with an uppercase letter ("SEC", "the Fed") is case-sensitive. */
@@ -43,18 +60,20 @@ export function isCaseSensitive(alias: Alias): boolean {
 }
 
 export function compileMatcher(entries: readonly Entry[], anaphora: readonly Anaphor[] = []): CompiledMatcher {
-  const anaphorSectors = new Set(anaphora.flatMap((a) => a.sectors ?? []));
+  const anaphorSectors = new Set(anaphora.flatMap((a) => [...(a.sectors ?? []), ...(a.notSectors ?? [])]));
   const rules: CompiledRule[] = [];
   const ruleIndex = new Map<string, number>();
+  const ruleOf = (rule: CompiledRule): number => {
+    if (Object.keys(rule).length === 0) return -1;
+    const key = JSON.stringify(rule);
+    const index = ruleIndex.get(key) ?? rules.push(rule) - 1;
+    ruleIndex.set(key, index);
+    return index;
+  };
   const compileAlias = (alias: Alias): CompiledAlias => {
     if (typeof alias === 'string') return alias;
     const { text, case: _case, ...rule } = alias;
-    let index = -1;
-    if (Object.keys(rule).length > 0) {
-      const key = JSON.stringify(rule);
-      index = ruleIndex.get(key) ?? rules.push(rule) - 1;
-      ruleIndex.set(key, index);
-    }
+    const index = ruleOf(rule);
     const sensitive = isCaseSensitive(alias);
     return index < 0 && sensitive === isCaseSensitive(text) ? text : [text, sensitive ? 1 : 0, index];
   };
@@ -66,15 +85,33 @@ export function compileMatcher(entries: readonly Entry[], anaphora: readonly Ana
     // The name repeated among the aliases, or one native name under two language tags.
     return compiled.filter((alias, i) => compiled.findIndex((other) => JSON.stringify(other) === JSON.stringify(alias)) === i);
   });
-  return {
+  const compiledAnaphora = anaphora.map(({ text, kinds, sectors, notSectors, nameHas, notBefore, notAfter }): CompiledAnaphor => {
+    const compiled: CompiledAnaphor = { text, kinds };
+    if (sectors) compiled.sectors = sectors;
+    if (notSectors) compiled.notSectors = notSectors;
+    if (nameHas) compiled.nameHas = nameHas.toLowerCase();
+    const rule = ruleOf({ ...(notBefore && { notBefore }), ...(notAfter && { notAfter }) });
+    if (rule >= 0) compiled.rule = rule;
+    return compiled;
+  });
+  const headWords = [...new Set(compiledAnaphora.flatMap((a) => (a.nameHas ? [a.nameHas] : [])))];
+  const result: CompiledMatcher = {
     format: 2,
     ids: entries.map((e) => e.id),
     kinds: entries.map((e) => e.kind),
     sectors: entries.map((e) => e.sectors.filter((s) => anaphorSectors.has(s))),
     aliases,
     rules,
-    anaphora: anaphora.map(({ text, kinds, sectors }) => (sectors ? { text, kinds, sectors } : { text, kinds })),
+    anaphora: compiledAnaphora,
   };
+  if (headWords.length > 0) {
+    result.heads = entries.map((entry) => {
+      const names = [entry.name, ...(entry.aliases ?? []).map((a) => (typeof a === 'string' ? a : a.text))];
+      const words = new Set(names.flatMap((name) => name.toLowerCase().split(/[^\p{L}\p{N}]+/u)));
+      return headWords.filter((word) => words.has(word));
+    });
+  }
+  return result;
 }
 
 /** All aliases, anaphora last, as rows; anaphor targets are -1 - index. */
@@ -85,6 +122,6 @@ export function aliasRows(compiled: CompiledMatcher): AliasRow[] {
       rows.push(typeof alias === 'string' ? [alias, target, isCaseSensitive(alias) ? 1 : 0, -1] : [alias[0], target, alias[1], alias[2]]);
     }
   });
-  compiled.anaphora.forEach(({ text }, index) => rows.push([text, -1 - index, isCaseSensitive(text) ? 1 : 0, -1]));
+  compiled.anaphora.forEach(({ text, rule }, index) => rows.push([text, -1 - index, isCaseSensitive(text) ? 1 : 0, rule ?? -1]));
   return rows;
 }

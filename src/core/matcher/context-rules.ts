@@ -1,6 +1,7 @@
 // The per-alias context rules of the schema (avoidNear, requireNear, notBefore, notAfter, window),
-// evaluated on words around a candidate match, never across a block break.
-import { onlySpacingBetween, ruleWords, wordText, wordsAfter, wordsBefore } from '../text/words.ts';
+// evaluated on words around a candidate match, never across a block break; and the document rules
+// (avoidInDocument, requireInDocument), evaluated on every word of the text.
+import { documentWords, onlySpacingBetween, ruleWords, wordText, wordsAfter, wordsBefore } from '../text/words.ts';
 import type { CompiledRule } from './compile.ts';
 
 const DEFAULT_WINDOW = 30;
@@ -10,6 +11,8 @@ export interface WordRule {
   requireNear: string[][];
   notBefore: string[][];
   notAfter: string[][];
+  avoidInDocument: string[][];
+  requireInDocument: string[][];
   window: number;
   /** How many words on each side the rule ever looks at. */
   reach: number;
@@ -23,6 +26,8 @@ export function toWordRule(rule: CompiledRule): WordRule {
     requireNear: phrases(rule.requireNear),
     notBefore: phrases(rule.notBefore),
     notAfter: phrases(rule.notAfter),
+    avoidInDocument: phrases(rule.avoidInDocument),
+    requireInDocument: phrases(rule.requireInDocument),
     window: rule.window ?? DEFAULT_WINDOW,
     reach: 0,
   };
@@ -32,8 +37,11 @@ export function toWordRule(rule: CompiledRule): WordRule {
   return wordRule;
 }
 
-/** Whether a candidate match [start, end) of an alias with this rule stands in its context. */
-export function passesRule(text: string, start: number, end: number, rule: WordRule): boolean {
+/**
+ * Whether a candidate match [start, end) of an alias with this rule stands in its context. `named`:
+ * the paragraph already named the same entry in full, which is all the evidence requireNear asks for.
+ */
+export function passesRule(text: string, start: number, end: number, rule: WordRule, named = false): boolean {
   const afterSpans = wordsAfter(text, end, rule.reach);
   const beforeSpans = wordsBefore(text, start, rule.reach);
   const after = afterSpans.map((w) => wordText(text, w));
@@ -50,7 +58,51 @@ export function passesRule(text: string, start: number, end: number, rule: WordR
   const nearAfter = after.slice(0, rule.window);
   const near = (phrase: string[]): boolean => contains(nearBefore, phrase) || contains(nearAfter, phrase);
   if (rule.avoidNear.some(near)) return false;
-  return rule.requireNear.length === 0 || rule.requireNear.some(near);
+  return rule.requireNear.length === 0 || named || rule.requireNear.some(near);
+}
+
+export function hasDocumentRule(rule: WordRule | null): boolean {
+  return rule !== null && rule.avoidInDocument.length + rule.requireInDocument.length > 0;
+}
+
+/**
+ * The words of a whole text, for the document rules: computed once per text and only when a candidate
+ * with a document rule turns up (most pages have none).
+ */
+export class DocumentWords {
+  private joined: string | null = null;
+  constructor(private readonly text: string) {}
+
+  /** Whether the phrase occurs as consecutive words, within one block. */
+  has(phrase: string[]): boolean {
+    this.joined ??= ` ${documentWords(this.text).join(' ')} `;
+    return this.joined.includes(` ${phrase.join(' ')} `);
+  }
+}
+
+/** `avoided`: a word of avoidInDocument occurs; `missing`: requireInDocument is set and none occurs. */
+export function documentVerdict(rule: WordRule, doc: DocumentWords): 'ok' | 'avoided' | 'missing' {
+  if (rule.requireInDocument.length > 0 && !rule.requireInDocument.some((p) => doc.has(p))) return 'missing';
+  return rule.avoidInDocument.some((p) => doc.has(p)) ? 'avoided' : 'ok';
+}
+
+/**
+ * How many words away the nearest requireNear word is (0 = adjacent), for choosing between two bodies
+ * that share an abbreviation when both find their evidence: "South Korea's FSC and Taiwan's FSC".
+ */
+export function evidenceDistance(text: string, start: number, end: number, rule: WordRule): number {
+  const before = wordsBefore(text, start, rule.window).map((w) => wordText(text, w));
+  const after = wordsAfter(text, end, rule.window).map((w) => wordText(text, w));
+  let best = Infinity;
+  for (const phrase of rule.requireNear) {
+    for (let i = 0; i + phrase.length <= before.length; i++) {
+      if (phrase.every((word, j) => before[i + j] === word)) best = Math.min(best, before.length - i - phrase.length);
+    }
+    for (let i = 0; i + phrase.length <= after.length && i < best; i++) {
+      if (phrase.every((word, j) => after[i + j] === word)) best = Math.min(best, i);
+    }
+  }
+  return best;
 }
 
 function startsWith(words: string[], phrase: string[]): boolean {

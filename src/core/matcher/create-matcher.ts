@@ -12,7 +12,15 @@ import {
 } from '../text/chars.ts';
 import { buildAutomaton } from './automaton.ts';
 import { aliasRows, type AliasRow, type CompiledMatcher } from './compile.ts';
-import { passesRule, toWordRule, type WordRule } from './context-rules.ts';
+import {
+  DocumentWords,
+  documentVerdict,
+  evidenceDistance,
+  hasDocumentRule,
+  passesRule,
+  toWordRule,
+  type WordRule,
+} from './context-rules.ts';
 import type { Match, Matcher } from './types.ts';
 
 /** How one alias is checked once the automaton has found its key. Built on first hit (load time). */
@@ -27,8 +35,11 @@ interface Pattern {
   boundaryEnd: boolean;
 }
 
+const BLOCK_BREAK_CHAR = String.fromCharCode(BLOCK_BREAK_CODE);
+
 // Printable ASCII words separated by single spaces: already in normal form.
 const PLAIN = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
+// eslint-disable-next-line no-control-regex -- "any ASCII" includes the control range on purpose.
 const ASCII = /^[\x00-\x7f]*$/;
 
 /** The text as the scanner sees it: same normalisation, spaces collapsed, trimmed. */
@@ -107,7 +118,9 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
     compiled.anaphora.flatMap((anaphor, index) => {
       const kindFits = anaphor.kinds.includes(compiled.kinds[entry]!);
       const sectorFits = !anaphor.sectors || anaphor.sectors.some((s) => compiled.sectors[entry]?.includes(s));
-      return kindFits && sectorFits ? [index] : [];
+      const sectorExcluded = anaphor.notSectors?.some((s) => compiled.sectors[entry]?.includes(s)) === true;
+      const headFits = !anaphor.nameHas || compiled.heads?.[entry]?.includes(anaphor.nameHas) === true;
+      return kindFits && sectorFits && !sectorExcluded && headFits ? [index] : [];
     }),
   );
 
@@ -190,17 +203,55 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
         found[a + 2]! - found[b + 2]!,
     );
 
+    const doc = new DocumentWords(text);
+    const verdicts = new Map<WordRule, ReturnType<typeof documentVerdict>>(); // one per rule and text
+    let definedEntries: Set<number> | null = null;
+    /** Entries the text names by a form without document rules: they override avoidInDocument. */
+    const defined = (): Set<number> => {
+      if (definedEntries) return definedEntries;
+      definedEntries = new Set();
+      for (let i = 0; i < found.length; i += 3) {
+        const pattern = patternAt(found[i + 2]!);
+        if (pattern.target < 0 || hasDocumentRule(pattern.rule)) continue;
+        if (!pattern.rule || passesRule(text, found[i]!, found[i + 1]!, pattern.rule)) definedEntries.add(pattern.target);
+      }
+      return definedEntries;
+    };
+    // Per entry, where it was last named by a form without requireNear. Being named is evidence for a
+    // short form later on ("the Financial Services Commission ... The FSC said"; "Fitch Ratings" ...
+    // "Lin said Fitch expected"): strongest in the same paragraph, weaker anywhere before.
+    const namedAt = new Map<number, number>();
+    const namedDistance = (entry: number, start: number, window: number): number => {
+      const at = namedAt.get(entry);
+      if (at === undefined) return Infinity;
+      return text.lastIndexOf(BLOCK_BREAK_CHAR, start) < at ? 0 : window + 1;
+    };
+    const distanceOf = (start: number, end: number, pattern: Pattern): number =>
+      Math.min(namedDistance(pattern.target, start, pattern.rule!.window), evidenceDistance(text, start, end, pattern.rule!));
+    const stands = (start: number, end: number, pattern: Pattern): boolean => {
+      const rule = pattern.rule;
+      if (!rule) return true;
+      if (!passesRule(text, start, end, rule, pattern.target >= 0 && namedAt.has(pattern.target))) return false;
+      if (!hasDocumentRule(rule)) return true;
+      let verdict = verdicts.get(rule);
+      if (verdict === undefined) verdicts.set(rule, (verdict = documentVerdict(rule, doc)));
+      return verdict === 'ok' || (verdict === 'avoided' && pattern.target >= 0 && defined().has(pattern.target));
+    };
+
     const named: Match[] = [];
     const anaphorCandidates: number[] = [];
     let namedEnd = 0;
-    for (const at of order) {
+    for (let k = 0; k < order.length; k++) {
+      const at = order[k]!;
       const start = found[at]!;
       const end = found[at + 1]!;
-      const p = found[at + 2]!;
-      const pattern = patternAt(p);
-      if (pattern.target < 0) anaphorCandidates.push(at);
-      else if (start >= namedEnd && (!pattern.rule || passesRule(text, start, end, pattern.rule))) {
-        named.push(toMatch(text, start, end, pattern.target));
+      const pattern = patternAt(found[at + 2]!);
+      if (pattern.target < 0) {
+        if (stands(start, end, pattern)) anaphorCandidates.push(at);
+      } else if (start >= namedEnd && stands(start, end, pattern)) {
+        const entry = nearestEvidence(found, order, k, distanceOf, stands);
+        named.push(toMatch(text, start, end, entry));
+        if (!pattern.rule || pattern.rule.requireNear.length === 0) namedAt.set(entry, start);
         namedEnd = end;
       }
     }
@@ -209,14 +260,57 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
   }
 
   /**
-   * Generic references fill the gaps between names. Each resolves when, of the bodies named before
-   * it, exactly one distinct entry fits its kinds (and sectors): otherwise it is ambiguous or
-   * dangling, and dropped.
+   * The entry for the accepted candidate order[k]: when other aliases of the same span, for other
+   * entries, also stand on requireNear evidence, the one whose evidence is nearest wins (ties keep data
+   * order).
+   */
+  function nearestEvidence(
+    found: number[],
+    order: number[],
+    k: number,
+    distanceOf: (start: number, end: number, pattern: Pattern) => number,
+    stands: (start: number, end: number, pattern: Pattern) => boolean,
+  ): number {
+    const at = order[k]!;
+    const start = found[at]!;
+    const end = found[at + 1]!;
+    const first = patternAt(found[at + 2]!);
+    if (!first.rule || first.rule.requireNear.length === 0) return first.target;
+    let best = first.target;
+    let bestDistance = distanceOf(start, end, first);
+    for (let j = k + 1; j < order.length && found[order[j]!] === start && found[order[j]! + 1] === end; j++) {
+      const other = patternAt(found[order[j]! + 2]!);
+      if (other.target < 0 || other.target === best || !other.rule || other.rule.requireNear.length === 0) continue;
+      if (!stands(start, end, other)) continue;
+      const distance = distanceOf(start, end, other);
+      if (distance < bestDistance) {
+        best = other.target;
+        bestDistance = distance;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Generic references fill the gaps between names (the rule is documented on AnaphorSchema). The
+   * referent is the one fitting body named in the anaphor's paragraph, else the one named in that
+   * paragraph and the previous; with none nearby, the body named at least twice as often as any other
+   * so far; with several, that same body only if it is one of them. Otherwise the reference is
+   * ambiguous, and dropped.
    */
   function resolveAnaphora(text: string, found: number[], candidates: number[], named: Match[]): Match[] {
-    const antecedent = new Int32Array(compiled.anaphora.length).fill(-1); // -2: ambiguous
+    // Per anaphor: mentions of bodies that fit it, as [entry, paragraph] in document order, and tallies.
+    const mentions = compiled.anaphora.map((): [number, number][] => []);
+    const tallies = compiled.anaphora.map(() => new Map<number, number>());
     const entryIndex = new Map(compiled.ids.map((id, index) => [id, index]));
+    const paragraphOf = paragraphCounter(text);
     const resolved: Match[] = [];
+    const mention = (entry: number, paragraph: number, tally: boolean): void => {
+      for (const a of anaphoraOf[entry]!) {
+        mentions[a]!.push([entry, paragraph]);
+        if (tally) tallies[a]!.set(entry, (tallies[a]!.get(entry) ?? 0) + 1);
+      }
+    };
     let nextNamed = 0;
     let end = 0;
     for (const at of candidates) {
@@ -224,15 +318,30 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
       const candidateEnd = found[at + 1]!;
       const p = found[at + 2]!;
       for (; nextNamed < named.length && named[nextNamed]!.start < start; nextNamed++) {
-        const entry = entryIndex.get(named[nextNamed]!.id)!;
-        for (const a of anaphoraOf[entry]!) antecedent[a] = antecedent[a] === -1 || antecedent[a] === entry ? entry : -2;
+        const m = named[nextNamed]!;
+        mention(entryIndex.get(m.id)!, paragraphOf(m.start), true);
       }
       const overlapsName =
         (nextNamed > 0 && named[nextNamed - 1]!.end > start) ||
         (nextNamed < named.length && named[nextNamed]!.start < candidateEnd);
-      const entry = antecedent[-1 - patternAt(p).target]!;
-      if (start < end || overlapsName || entry < 0) continue;
+      if (start < end || overlapsName) continue;
+      const a = -1 - patternAt(p).target;
+      const paragraph = paragraphOf(start);
+      // Bodies named in this paragraph, then in this and the previous one.
+      const here = new Set<number>();
+      const local = new Set<number>();
+      const list = mentions[a]!;
+      for (let i = list.length - 1; i >= 0 && list[i]![1] >= paragraph - 1; i--) {
+        if (list[i]![1] === paragraph) here.add(list[i]![0]);
+        local.add(list[i]![0]);
+      }
+      const main = dominant(tallies[a]!);
+      const entry =
+        here.size === 1 ? [...here][0]! : local.size === 1 ? [...local][0]! : local.size === 0 || local.has(main) ? main : -1;
+      if (entry < 0) continue;
       resolved.push({ ...toMatch(text, start, candidateEnd, entry), anaphor: true });
+      // A resolved reference keeps its body in focus for the next one, but does not add to its tally.
+      mention(entry, paragraph, false);
       end = candidateEnd;
     }
     return resolved;
@@ -243,6 +352,41 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
   }
 
   return { match };
+}
+
+/** The entry named at least twice as often as any other, or -1. */
+function dominant(tally: Map<number, number>): number {
+  let best = -1;
+  let bestCount = 0;
+  let second = 0;
+  for (const [entry, n] of tally) {
+    if (n > bestCount) {
+      second = bestCount;
+      best = entry;
+      bestCount = n;
+    } else if (n > second) second = n;
+  }
+  return bestCount >= 2 * second ? best : -1;
+}
+
+/**
+ * Paragraph number of an offset, for offsets asked in increasing order. Blocks with nothing but
+ * spaces do not count: page text has them between elements, and they separate no paragraphs.
+ */
+function paragraphCounter(text: string): (offset: number) => number {
+  let paragraph = 0;
+  let scanned = 0;
+  let blank = true;
+  return (offset) => {
+    for (; scanned < offset; scanned++) {
+      const c = text.charCodeAt(scanned);
+      if (c === BLOCK_BREAK_CODE) {
+        if (!blank) paragraph++;
+        blank = true;
+      } else if (blank && !isSpace(c) && !isIgnorable(c)) blank = false;
+    }
+    return paragraph;
+  };
 }
 
 function specificity(pattern: Pattern): number {

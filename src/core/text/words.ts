@@ -91,3 +91,20 @@ export function onlySpacingBetween(text: string, from: number, to: number): bool
   }
   return true;
 }
+
+/**
+ * Every word of a text in comparable form, blocks joined by an empty word (so that joined with
+ * spaces, no phrase spans two blocks).
+ */
+export function documentWords(text: string): string[] {
+  const words: string[] = [];
+  let from = 0;
+  for (;;) {
+    // wordsAfter stops at the block break itself.
+    for (const word of wordsAfter(text, from, Infinity)) words.push(wordText(text, word));
+    const end = text.indexOf(String.fromCharCode(BLOCK_BREAK_CODE), from);
+    if (end < 0) return words;
+    words.push('');
+    from = end + 1;
+  }
+}

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { ARTIFACTS, type BrowserSession, type TestPage } from './session.ts';
+import { ARTIFACTS, poll, type BrowserSession, type TestPage } from './session.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -19,7 +19,7 @@ const QUIET_FLAGS = [
 
 export async function launchChromium(
   extensionDir = resolve('dist/chrome'),
-  options: { headless?: boolean } = {},
+  options: { headless?: boolean; colorScheme?: 'light' | 'dark' } = {},
 ): Promise<BrowserSession> {
   const profile = mkdtempSync(join(tmpdir(), 'reglens-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -32,35 +32,41 @@ export async function launchChromium(
       ...QUIET_FLAGS,
     ],
     viewport: { width: 1200, height: 900 },
+    colorScheme: options.colorScheme ?? 'light',
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(worker.url()).host;
 
-  const wrap = (page: Page): TestPage => ({
-    async goto(url) {
-      await page.goto(url, { waitUntil: 'load' });
-    },
-    evaluate: (fn) => page.evaluate(fn as never),
-    async waitFor(selector, options) {
-      await page.waitForSelector(selector, { timeout: options?.timeout ?? 15_000 });
-    },
-    text: async (selector) => (await page.textContent(selector)) ?? '',
-    async until(expression, options) {
-      const handle = await page.waitForFunction(expression, undefined, { timeout: options?.timeout ?? 15_000, polling: 50 });
-      return (await handle.jsonValue()) as never;
-    },
-    click: (selector) => page.click(selector),
-    hover: (x, y) => page.mouse.move(x, y, { steps: 4 }),
-    clickAt: (x, y) => page.mouse.click(x, y),
-    press: (key) => page.keyboard.press(key),
-    async screenshot(name) {
-      mkdirSync(ARTIFACTS, { recursive: true });
-      const path = join(ARTIFACTS, `chromium-${name}.png`);
-      await page.screenshot({ path });
-      return path;
-    },
-    close: () => page.close(),
-  });
+  const wrap = (page: Page): TestPage => {
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`console: ${message.text()} (${message.location().url ?? ''})`);
+    });
+    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+    return {
+      async goto(url) {
+        await page.goto(url, { waitUntil: 'load' });
+      },
+      evaluate: (fn) => page.evaluate(fn as never),
+      async waitFor(selector, options) {
+        await page.waitForSelector(selector, { timeout: options?.timeout ?? 15_000 });
+      },
+      text: async (selector) => (await page.textContent(selector)) ?? '',
+      until: (expression, options) => poll(() => page.evaluate(expression) as Promise<never>, options?.timeout),
+      click: (selector) => page.click(selector),
+      hover: (x, y) => page.mouse.move(x, y, { steps: 4 }),
+      clickAt: (x, y) => page.mouse.click(x, y),
+      press: (key) => page.keyboard.press(key),
+      async screenshot(name) {
+        mkdirSync(ARTIFACTS, { recursive: true });
+        const path = join(ARTIFACTS, `chromium-${name}.png`);
+        await page.screenshot({ path });
+        return path;
+      },
+      errors: () => [...errors],
+      close: () => page.close(),
+    };
+  };
 
   return {
     name: 'chromium',

@@ -14,8 +14,16 @@ export interface TestPage {
   clickAt(x: number, y: number): Promise<void>;
   press(key: string): Promise<void>;
   screenshot(name: string): Promise<string>;
+  /**
+   * Console errors and uncaught page errors seen since the page opened (all frames and worlds the
+   * driver reports), newest last. Hostile-page tests assert this stays empty.
+   */
+  errors(): string[];
   close(): Promise<void>;
 }
+
+/** `errors()` without the browser's own request for /favicon.ico, which fixture pages do not serve. */
+export const pageErrors = (page: TestPage) => page.errors().filter((error) => !/favicon\.ico/.test(error));
 
 export interface BrowserSession {
   name: 'chromium' | 'firefox';
@@ -27,3 +35,22 @@ export interface BrowserSession {
 }
 
 export const ARTIFACTS = 'artifacts/e2e';
+
+/**
+ * Polls from Node rather than with the driver's waitForFunction: extension pages' CSP forbids the
+ * string evaluation that waitForFunction uses there, while a plain evaluate is allowed.
+ */
+export async function poll<T>(read: () => Promise<T>, timeout = 15_000): Promise<T> {
+  const deadline = Date.now() + timeout;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await read();
+      if (value) return value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeout} ms${last ? `: ${String(last)}` : ''}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

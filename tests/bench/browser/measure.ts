@@ -1,0 +1,73 @@
+// One cold measurement = one freshly loaded page. These read what the page recorded: RegLens's
+// reglens:* measures (its content script writes them to the page's timeline), the long tasks seen by
+// the page's head script, and the baselines' own measures.
+import type { Tab } from './browsers.ts';
+
+export interface ReglensRun {
+  load: number;
+  annotate: number;
+  /** reglens:detect start to reglens:annotate end: includes the round trip to the background. */
+  wall: number;
+  /** Longest 'longtask' entry overlapping matcher-load start..annotate end; 0 when none; null without the API. */
+  longtask: number | null;
+  /** Longest heartbeat gap overlapping the same span: main thread blocked (an upper bound on the task). */
+  block: number;
+  marks: number;
+}
+
+export interface BaselineRun {
+  ms: number;
+  count: number;
+}
+
+// Long-task entries reach observers a task or more after the task ends: give them time to arrive.
+const settle = (ms: number) => `new Promise((done) => setTimeout(done, ${ms}))`;
+
+const READ_RUN = `(async () => {
+  await ${settle(300)};
+  const first = (name) => performance.getEntriesByName(name, 'measure')[0];
+  const detect = first('reglens:detect'), load = first('reglens:matcher-load'), annotate = first('reglens:annotate');
+  const end = annotate.startTime + annotate.duration;
+  // "During annotation": from the matcher's deserialisation to the end of the text walk.
+  const from = (load || annotate).startTime;
+  const overlaps = (start, stop) => start < end && stop > from;
+  const longtasks = window.__longtasks.filter((t) => overlaps(t.start, t.start + t.duration));
+  return {
+    load: load ? load.duration : NaN,
+    annotate: annotate.duration,
+    wall: end - detect.startTime,
+    longtask: window.__longtaskSupported ? Math.max(0, ...longtasks.map((t) => t.duration)) : null,
+    block: Math.max(0, ...window.__gaps.filter((g) => overlaps(g.start, g.end)).map((g) => g.end - g.start)),
+    marks: [...CSS.highlights.entries()].filter(([name]) => name.startsWith('reglens-')).reduce((n, [, h]) => n + h.size, 0),
+  };
+})()`;
+
+export async function reglensRun(tab: Tab): Promise<ReglensRun> {
+  await tab.until(`performance.getEntriesByName('reglens:annotate', 'measure').length > 0`, 120_000);
+  return tab.evaluate<ReglensRun>(READ_RUN);
+}
+
+/** The detector's cost on a page that is not an article, and whether anything was annotated anyway. */
+export async function nonArticleRun(tab: Tab): Promise<{ detect: number; annotated: boolean }> {
+  await tab.until(`performance.getEntriesByName('reglens:detect', 'measure').length > 0`, 30_000);
+  return tab.evaluate(`(async () => {
+    await ${settle(1500)};
+    return {
+      detect: performance.getEntriesByName('reglens:detect', 'measure')[0].duration,
+      annotated: performance.getEntriesByName('reglens:annotate', 'measure').length > 0,
+    };
+  })()`);
+}
+
+/** Waits for bench.js to finish the baseline the URL asked for; throws what it threw. */
+export async function baselineRun(tab: Tab, variant: string, timeout: number): Promise<BaselineRun> {
+  const result = await tab.until<{ count?: number; error?: string }>('window.__bench', timeout);
+  if (result.error !== undefined) throw new Error(result.error);
+  const ms = await tab.evaluate<number>(`performance.getEntriesByName('baseline:${variant}', 'measure')[0].duration`);
+  return { ms, count: result.count ?? 0 };
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}

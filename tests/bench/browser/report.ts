@@ -1,0 +1,143 @@
+// The printed result: one table per browser (rows = what was measured, columns = article sizes), then
+// each of the issue's targets with its ratio and an honest PASS / MISS.
+
+export interface ReglensFigures {
+  load: number;
+  annotate: number;
+  sum: number;
+  wall: number;
+  longtask: number | null;
+  block: number;
+  marks: number;
+}
+export type BaselineFigures = { ms: number; count: number; n: number } | { failed: string } | { skipped: string };
+
+export interface BrowserReport {
+  name: 'chromium' | 'firefox';
+  scriptBytes: number;
+  scriptGzip: number;
+  reglens: Map<number, ReglensFigures>;
+  /** Keyed `variant:words`. */
+  baselines: Map<string, BaselineFigures>;
+  home: { detect: number; annotated: boolean } | null;
+}
+
+interface Context {
+  entries: number;
+  terms: number;
+  runs: number;
+  pages: { words: number; mentions: number }[];
+  homeWords: number;
+  seconds: number;
+}
+
+const ms = (value: number) => (Number.isNaN(value) ? 'n/a' : value.toFixed(value < 100 ? 1 : 0));
+const row = (label: string, cells: string[]) => `${label.padEnd(40)}${cells.map((c) => c.padStart(14)).join('')}`;
+const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
+
+function baselineCells(report: BrowserReport, variant: string, sizes: number[], runs: number): { time: string[]; count: string[]; notes: string[] } {
+  const time: string[] = [];
+  const count: string[] = [];
+  const notes: string[] = [];
+  for (const words of sizes) {
+    const b = report.baselines.get(`${variant}:${words}`);
+    if (b && 'ms' in b) {
+      time.push(ms(b.ms) + (b.n < runs ? ` (n=${b.n})` : ''));
+      count.push(String(b.count));
+      continue;
+    }
+    time.push(!b ? '-' : 'skipped' in b ? 'skipped' : 'FAILED');
+    count.push('-');
+    if (b) notes.push(`${variant} at ${words / 1000}k words: ${'skipped' in b ? b.skipped : b.failed}`);
+  }
+  return { time, count, notes };
+}
+
+const baselineMs = (report: BrowserReport, key: string) => {
+  const b = report.baselines.get(key);
+  return b && 'ms' in b ? b.ms : null;
+};
+
+export function printReport(reports: BrowserReport[], context: Context): void {
+  const sizes = context.pages.map((p) => p.words);
+  console.log(`\nRegLens in real browsers — full knowledge base: ${context.entries} entries, ${context.terms} distinct alias texts given to every approach.`);
+  console.log(`Pages: ${context.pages.map((p) => `${p.words / 1000}k words (${p.mentions} alias mentions)`).join(', ')}; non-article homepage ${context.homeWords} words.`);
+  console.log(`Cold: each figure is the median of ${context.runs} fresh page loads, one measurement per load (fewer where marked n=, for runs of seconds). Times in ms.`);
+  console.log('RegLens: the built extension; the baselines run in the page itself (main world) in the same browser without it, a fresh browser context per load.');
+  console.log('Single RegExp: escaped aliases longest first, (?<![\\p{L}\\p{N}])(?:...)(?![\\p{L}\\p{N}]) /gu, compiled in the page, TreeWalker, one CSS Highlight.');
+  console.log("mark.js 8.11.1 options: separateWordSearch:false, accuracy:'exactly', diacritics:false (case-insensitive: its default).");
+  console.log('Longest main-thread block: longest gap of a 4 ms setTimeout heartbeat in the page overlapping matcher-load..annotate (an upper bound on');
+  console.log("  the task; it can include rendering). Chromium's 'longtask' entries leave out extension content-script work; Firefox has no such API.");
+
+  for (const report of reports) {
+    const r = (words: number) => report.reglens.get(words);
+    const cells = (f: (x: ReglensFigures) => string) => sizes.map((w) => (r(w) ? f(r(w)!) : '-'));
+    const longtask = (x: ReglensFigures) => (x.longtask === null ? 'n/a' : x.longtask === 0 ? 'none' : ms(x.longtask));
+    const regexp = baselineCells(report, 'regexp', sizes, context.runs);
+    const markjs = baselineCells(report, 'markjs', sizes, context.runs);
+    const each = baselineCells(report, 'markjs-each', sizes, context.runs);
+    const markRe = baselineCells(report, 'markjs-regexp', sizes, context.runs);
+    const walk = baselineCells(report, 'walk', sizes, context.runs);
+    console.log(`\n== ${report.name} ==`);
+    console.log(row('', sizes.map((w) => `${w / 1000}k words`)));
+    console.log(row('RegLens reglens:matcher-load', cells((x) => ms(x.load))));
+    console.log(row('RegLens reglens:annotate', cells((x) => ms(x.annotate))));
+    console.log(row('RegLens matcher-load + annotate', cells((x) => ms(x.sum))));
+    console.log(row('RegLens wall, detect start→annotate end', cells((x) => ms(x.wall))));
+    console.log(row('RegLens longest task, longtask API', cells(longtask)));
+    console.log(row('RegLens longest main-thread block', cells((x) => ms(x.block))));
+    console.log(row('RegLens marks', cells((x) => String(x.marks))));
+    console.log(row('single RegExp (compile+walk+Highlight)', regexp.time));
+    console.log(row('  matches', regexp.count));
+    console.log(row('mark.js mark(terms)', markjs.time));
+    console.log(row('  <mark>s', markjs.count));
+    console.log(row('mark.js mark(term) per term', each.time));
+    console.log(row('  <mark>s', each.count));
+    console.log(row('mark.js markRegExp(single RegExp)', markRe.time));
+    console.log(row('  <mark>s', markRe.count));
+    console.log(row('bare TreeWalker (floor)', walk.time));
+    for (const note of [...regexp.notes, ...markjs.notes, ...each.notes, ...markRe.notes, ...walk.notes]) console.log(`  note: ${note}`);
+    console.log(`non-article page: reglens:detect ${report.home ? ms(report.home.detect) : '-'} ms; reglens:annotate recorded: ${report.home ? (report.home.annotated ? 'YES' : 'no') : '-'}`);
+    console.log(`content script: ${(report.scriptBytes / 1024).toFixed(1)} KB raw, ${(report.scriptGzip / 1024).toFixed(1)} KB gzip`);
+    printTargets(report, sizes);
+  }
+  console.log(`\n(bench took ${context.seconds.toFixed(0)} s)`);
+}
+
+function printTargets(report: BrowserReport, sizes: number[]): void {
+  const [small, medium, large] = sizes as [number, number, number];
+  const ours = (words: number) => report.reglens.get(words)?.sum ?? NaN;
+  const lines: string[] = [];
+  const versus = (words: number, limit: number, label: string) => {
+    const re = baselineMs(report, `regexp:${words}`);
+    if (re === null) return lines.push(`  ${label}: single RegExp did not run — cannot judge`);
+    const ratio = ours(words) / re;
+    lines.push(`  ${label}: RegLens ${ms(ours(words))} / single RegExp ${ms(re)} = ${ratio.toFixed(2)}x (target <= ${limit}x)  ${verdict(ratio <= limit)}`);
+  };
+  versus(small, 0.25, `${small / 1000}k words`);
+  versus(medium, 1, `${medium / 1000}k words`);
+  // mark(terms) is the documented call; when it cannot run, one mark() per term is the same work.
+  const markjs = (variant: string, label: string) => {
+    const mark = baselineMs(report, `${variant}:${medium}`);
+    if (mark === null) return lines.push(`  ${label} at ${medium / 1000}k: did not complete — no ratio`);
+    const ratio = mark / ours(medium);
+    lines.push(`  ${label} at ${medium / 1000}k: ${ms(mark)} / RegLens ${ms(ours(medium))} = ${ratio.toFixed(ratio < 10 ? 2 : 0)}x (target: RegLens >= 500x faster)  ${verdict(ratio >= 500)}`);
+  };
+  markjs('markjs', 'mark.js mark(terms)');
+  if (baselineMs(report, `markjs:${medium}`) === null) markjs('markjs-each', 'mark.js mark(term) per term');
+  markjs('markjs-regexp', 'mark.js markRegExp(single RegExp)');
+  const big = report.reglens.get(large);
+  if (big) {
+    // reglens:annotate is synchronous, so one task at least that long exists whatever the APIs report.
+    const worst = Math.max(big.block, big.annotate);
+    const api = big.longtask === null ? 'no longtask API' : big.longtask === 0 ? 'longtask API: none recorded' : `longtask API: ${ms(big.longtask)} ms`;
+    lines.push(`  longest task at ${large / 1000}k: reglens:annotate alone ${ms(big.annotate)} ms (one synchronous call), main-thread block ${ms(big.block)} ms; ${api} (target: none over 50 ms)  ${verdict(worst <= 50)}`);
+  }
+  if (report.home) {
+    const ok = report.home.detect <= 5 && !report.home.annotated;
+    lines.push(`  non-article page: detect ${ms(report.home.detect)} ms, annotated: ${report.home.annotated ? 'yes' : 'no'} (target <= 5 ms, not annotated)  ${verdict(ok)}`);
+  }
+  const kb = report.scriptGzip / 1024;
+  lines.push(`  content script: ${kb.toFixed(1)} KB gzip (target <= 40 KB)  ${verdict(kb <= 40)}`);
+  console.log(`targets (${report.name}):\n${lines.join('\n')}`);
+}
