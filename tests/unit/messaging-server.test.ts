@@ -140,4 +140,13 @@ describe('what a content script can never ask for', () => {
     const popupInTab = { id: 'reglens-id', url: 'chrome-extension://reglens-id/src/popup/index.html', tab: { id: 5, url: 'chrome-extension://reglens-id/src/popup/index.html' } };
     expect(await dispatch({ type: 'settings/update', payload: DEFAULT_SETTINGS }, popupInTab, runtime, spied)).toMatchObject({ ok: true });
   });
+
+  it('reports a full disk as a storage failure the reader can be told about', async () => {
+    const quota = Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
+    const full = { ...handlers, 'page/seen': async () => Promise.reject(quota) };
+    expect(await dispatch({ type: 'page/seen', payload: seen }, pageSender, runtime, full)).toMatchObject({
+      ok: false,
+      error: { code: 'storage', message: 'The quota has been exceeded.' },
+    });
+  });
 });

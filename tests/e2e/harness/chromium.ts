@@ -77,6 +77,13 @@ export async function launchChromium(
       await page.goto(`chrome-extension://${extensionId}/${path}`);
       return wrap(page);
     },
+    async stopBackground() {
+      const page = context.pages()[0] ?? (await context.newPage());
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
+    },
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

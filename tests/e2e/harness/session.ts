@@ -31,6 +31,11 @@ export interface BrowserSession {
   newPage(): Promise<TestPage>;
   /** A RegLens page by manifest path, e.g. `src/popup/index.html`, with its extension origin. */
   openExtensionPage(path: string): Promise<TestPage>;
+  /**
+   * Stops the background as the browser does when it is idle (Chromium: the service worker, through
+   * the DevTools protocol). Firefox offers no remote way to unload an event page: undefined there.
+   */
+  stopBackground?(): Promise<void>;
   close(): Promise<void>;
 }
 

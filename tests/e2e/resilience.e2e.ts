@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSERS } from './harness/browsers.ts';
+import { startFixtureServer, type FixtureServer } from './harness/fixture-server.ts';
+import { annotated } from './harness/probes.ts';
+import type { BrowserSession, TestPage } from './harness/session.ts';
+
+const TABS = 20;
+
+const selectOpening = `(() => {
+  const text = document.querySelectorAll('article p')[0].firstChild;
+  const range = document.createRange();
+  range.setStart(text, 0);
+  range.setEnd(text, 48);
+  getSelection().removeAllRanges();
+  getSelection().addRange(range);
+  return true;
+})()`;
+
+/** Asks every tab's content script to save its selection, all at once, as 20 readers' shortcuts would. */
+const saveInAllTabs = `(async () => {
+  const api = globalThis.browser ?? chrome;
+  const tabs = await api.tabs.query({});
+  const replies = await Promise.all(tabs.map((tab) => api.tabs.sendMessage(tab.id, { type: 'tab/save-selection', payload: {} }).catch(() => null)));
+  return replies.filter((reply) => reply && reply.ok && reply.value.saved).length;
+})()`;
+
+const storedHighlights = `new Promise((resolve) => {
+  const open = indexedDB.open('reglens');
+  open.onsuccess = () => {
+    const request = open.result.transaction('highlights').objectStore('highlights').getAll();
+    request.onsuccess = () => { resolve(JSON.stringify(request.result.map((h) => h.url).sort())); open.result.close(); };
+  };
+})`;
+
+describe.each(BROWSERS)('storage under load and faults in $name', ({ launch }) => {
+  let server: FixtureServer;
+  let browser: BrowserSession;
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it(`loses nothing when ${TABS} tabs save at once`, async () => {
+    const pages: TestPage[] = [];
+    for (let i = 0; i < TABS; i++) {
+      const page = await browser.newPage();
+      await page.goto(server.url(`pages/late-content.html?edition=${i}`));
+      await page.until(annotated());
+      await page.evaluate(selectOpening);
+      pages.push(page);
+    }
+    const control = await browser.openExtensionPage('src/options/index.html');
+    expect(await control.evaluate<number>(saveInAllTabs)).toBe(TABS);
+    const urls = JSON.parse(await control.evaluate<string>(storedHighlights)) as string[];
+    expect(urls).toHaveLength(TABS);
+    expect(new Set(urls).size).toBe(TABS);
+    await control.close();
+    for (const page of pages) await page.close();
+  });
+
+  it('keeps a save made while the background is being stopped', async () => {
+    if (!browser.stopBackground) return expect(browser.name).toBe('firefox'); // no remote unload there
+    const page = await browser.newPage();
+    const url = server.url('pages/saving/original.html?fault=stop');
+    await page.goto(url);
+    await page.until(annotated());
+    await page.evaluate(selectOpening);
+    const control = await browser.openExtensionPage('src/options/index.html');
+    const before = (JSON.parse(await control.evaluate<string>(storedHighlights)) as string[]).length;
+    const saving = control.evaluate<number>(saveInAllTabs);
+    await browser.stopBackground();
+    await saving;
+    await browser.stopBackground();
+    const after = JSON.parse(await control.evaluate<string>(storedHighlights)) as string[];
+    expect(after.length).toBe(before + 1);
+    expect(after).toContain('http://127.0.0.1:' + new URL(url).port + '/news/pboc-fintech-sandbox');
+    await control.close();
+    await page.close();
+  });
+});
