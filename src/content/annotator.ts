@@ -75,7 +75,10 @@ export class PageAnnotator {
 
   #shows(mention: Mention): boolean {
     const settings = this.#settings;
-    return !settings || (settings.categories[mention.category] && !settings.mutedTerms.includes(mention.id));
+    if (!settings) return true;
+    // The reader's own terms show whatever the categories say: adding one was the choice to see it.
+    const categoryOn = settings.categories[mention.category] || mention.id.startsWith('user-');
+    return categoryOn && !settings.mutedTerms.includes(mention.id);
   }
 
   #paint(): void {

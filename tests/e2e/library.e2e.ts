@@ -74,6 +74,17 @@ describe.each(BROWSERS)('the popup library in $name', ({ launch }) => {
     await library.close();
   });
 
+  it('opens the article at the highlight from the library', async () => {
+    const library = await browser.openExtensionPage('src/popup/index.html?view=library');
+    await items(library, 2);
+    await library.evaluate(click(`.lib-item .lib-quote`));
+    const article = await browser.pageAt(server.url('pages/late-content.html'));
+    const focus = await article.until<string[]>(`(() => { const f = CSS.highlights.get('reglens-focus'); return f && f.size && [...f].map((r) => r.toString()); })()`);
+    expect(focus[0]).toMatch(/^Elsewhere, the Basel Committee/);
+    await article.close();
+    await library.close();
+  });
+
   it('exports Markdown, CSV, JSON and W3C JSON-LD with the saved content', async () => {
     const library = await browser.openExtensionPage('src/popup/index.html?view=library');
     await items(library, 2);

@@ -82,3 +82,30 @@ describe.each(BROWSERS)('storage under load and faults in $name', ({ launch }) =
     await page.close();
   });
 });
+
+describe('an extension reload under a running page in chromium', () => {
+  it('stops the orphaned content script cleanly and tells the reader to reload', async () => {
+    const server = await startFixtureServer();
+    const browser = await BROWSERS.find((b) => b.name === 'chromium')!.launch();
+    try {
+      const page = await browser.newPage();
+      await page.goto(server.url('pages/late-content.html'));
+      await page.until(annotated());
+      const control = await browser.openExtensionPage('src/options/index.html');
+      await control.evaluate(`setTimeout(() => chrome.runtime.reload(), 50), true`).catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      // The next thing the reader does that needs RegLens (hovering a mark) finds it gone.
+      const target = await page.evaluate<{ x: number; y: number }>(`(() => {
+        const rect = [...CSS.highlights.get('reglens-body')][0].getClientRects()[0];
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      })()`);
+      await page.hover(target.x, target.y);
+      await page.until(`!CSS.highlights.has('reglens-body') && !!document.querySelector('reglens-ui')`);
+      await page.screenshot('orphan-notice');
+      expect(page.errors().filter((error) => !/favicon/.test(error))).toEqual([]);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  });
+});

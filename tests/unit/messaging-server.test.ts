@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileMatcher } from '../../src/core/matcher/index.ts';
 import { DEFAULT_SETTINGS, protocol, type MessageType } from '../../src/messaging/protocol.ts';
-import { classifySender, dispatch, type Handlers } from '../../src/messaging/server.ts';
+import { classifySender, dispatch, serve, type Handlers } from '../../src/messaging/server.ts';
 
 const runtime = { id: 'reglens-id', extensionOrigin: 'chrome-extension://reglens-id/' };
 const pageSender = { id: 'reglens-id', url: 'https://news.example/a', tab: { id: 3, url: 'https://news.example/a' } };
@@ -148,5 +148,13 @@ describe('what a content script can never ask for', () => {
       ok: false,
       error: { code: 'storage', message: 'The quota has been exceeded.' },
     });
+  });
+
+  it('returns nothing synchronously for messages that are not RegLens requests, leaving them to others', () => {
+    let listener: ((message: unknown, sender: object) => unknown) | undefined;
+    serve({ ...runtime, liveId: () => runtime.id, sendMessage: async () => undefined, onMessage: (l) => ((listener = l), () => {}) }, handlers);
+    expect(listener!('ping', pageSender)).toBeUndefined();
+    expect(listener!({ kind: 'other-extension-protocol' }, pageSender)).toBeUndefined();
+    expect(listener!({ type: 'page/seen', payload: seen }, pageSender)).toBeInstanceOf(Promise);
   });
 });

@@ -29,6 +29,8 @@ export interface BrowserSession {
   name: 'chromium' | 'firefox';
   /** A web page tab (content scripts run here). */
   newPage(): Promise<TestPage>;
+  /** The page whose URL starts with `prefix`, once the browser has opened it (e.g. a tab RegLens opened). */
+  pageAt(prefix: string): Promise<TestPage>;
   /** A RegLens page by manifest path, e.g. `src/popup/index.html`, with its extension origin. */
   openExtensionPage(path: string): Promise<TestPage>;
   /**
