@@ -1,10 +1,10 @@
 import { categoryOf, type Category } from '../core/glossary/facts.ts';
 import type { Kind } from '../core/glossary/schema.ts';
-import type { Matcher } from '../core/matcher/index.ts';
+import type { Match, MatchJob, Matcher } from '../core/matcher/index.ts';
 import type { PageSettings as Settings } from '../messaging/protocol.ts';
 import type { EntityCount } from '../messaging/tab-protocol.ts';
 import type { MarkLayer } from '../dom/marks.ts';
-import { collectText } from '../dom/text-walk.ts';
+import { collectText, type CollectOptions } from '../dom/text-walk.ts';
 import { measure } from './timing.ts';
 
 export interface Mention {
@@ -17,18 +17,117 @@ export interface Mention {
 const CATEGORIES: Category[] = ['body', 'law', 'phrase'];
 
 /**
+ * Longest stretch of annotation work between two yields to the page. Well under the 50 ms that makes
+ * a long task (https://w3c.github.io/longtasks/), since a slice overruns by up to one unit of work.
+ */
+const SLICE_MS = 16;
+
+/** At most this often, what is settled is painted while a long page is still being matched. */
+const PAINT_EVERY_MS = 100;
+
+/**
+ * Lets the page run (input, its own timers, rendering) before the next slice. A posted message rather
+ * than setTimeout(0), which browsers clamp to 4 ms once nested (a 200k-word page takes 30 slices), and
+ * rather than scheduler.yield(), whose continuation runs ahead of the page's own tasks.
+ */
+function yieldToPage(): Promise<void> {
+  return new Promise((resume) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resume();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/**
  * Turns matches into marks and remembers them: the page summary, hover hit-testing and keyboard
  * stepping all read `mentions`. Scans are additive, so late content costs only its own text.
  */
 export class PageAnnotator {
   mentions: Mention[] = [];
   #settings: Settings | null = null;
+  #generation = 0;
+  /** Full repaints so far: one during scanInSlices means its progressive marks were replaced. */
+  #paints = 0;
 
   constructor(
     private readonly doc: Document,
     private readonly matcher: Matcher,
     private readonly marks: MarkLayer,
   ) {}
+
+  /**
+   * Annotates a subtree in slices of about SLICE_MS, yielding to the page between them and painting
+   * what is settled as it goes; a long page (200k words) takes hundreds of milliseconds cold, and must
+   * not freeze the page meanwhile. The end state is exactly what `scan` makes. Resolves to false when
+   * `clear()` abandoned the job.
+   */
+  async scanInSlices(root: Element, options: CollectOptions = {}): Promise<boolean> {
+    const generation = this.#generation;
+    const paintsAtStart = this.#paints;
+    const abandoned = () => generation !== this.#generation;
+    // The text walk is one piece of work (~30 ms at 200k words): match in the next task if it was long.
+    let sliceStart = performance.now();
+    const map = measure('reglens:collect', () => collectText(root, options));
+    const job: MatchJob = this.matcher.matchIncremental?.(map.text) ?? wholeJob(this.matcher, map.text);
+    const found: [number, Mention][] = [];
+    let pending: Match[] = [];
+    let unpainted: Mention[] = [];
+    let paintedAt = performance.now();
+    for (let matched = false; !matched || pending.length > 0; ) {
+      if (performance.now() - sliceStart >= SLICE_MS) {
+        await yieldToPage();
+        if (abandoned()) return false;
+        sliceStart = performance.now();
+      }
+      const deadline = sliceStart + SLICE_MS;
+      measure('reglens:slice', () => {
+        matched ||= job.step(deadline);
+        pending = pending.concat(job.take());
+        // Ranges for what is settled, within the same budget.
+        const added = unpainted;
+        let converted = 0;
+        while (converted < pending.length && ((converted & 31) !== 31 || performance.now() < deadline)) {
+          const match = pending[converted++]!;
+          const range = map.toRange(match.start, match.end, this.doc);
+          if (!range) continue;
+          const mention: Mention = { id: match.id, kind: match.kind, category: categoryOf(match.kind), range };
+          found.push([match.start, mention]);
+          added.push(mention);
+        }
+        pending = pending.slice(converted);
+        // Progressive paint: settled mentions show before the rest of a long page is matched. Not every
+        // slice: each change to a highlight has the browser repaint all of its ranges.
+        if ((!matched || pending.length > 0) && added.length > 0 && performance.now() - paintedAt >= PAINT_EVERY_MS) {
+          for (const category of CATEGORIES) {
+            this.marks.add(category, added.filter((m) => m.category === category && this.#shows(m)).map((m) => m.range));
+          }
+          unpainted = [];
+          paintedAt = performance.now();
+        }
+      });
+    }
+    if (performance.now() - sliceStart >= SLICE_MS) {
+      await yieldToPage();
+      if (abandoned()) return false;
+    }
+    // In document order, as `scan` has them (generic references settle last, between the names).
+    found.sort((a, b) => a[0] - b[0]);
+    const mentions = found.map(([, mention]) => mention);
+    if (this.mentions.length === 0 && this.#paints === paintsAtStart) {
+      // Nothing else is marked, and what was painted along the way is all still right: add the rest
+      // only. Replacing every range would have the browser repaint them all once more (~70 ms at 200k words).
+      this.mentions = mentions;
+      measure('reglens:paint', () => {
+        for (const category of CATEGORIES) {
+          this.marks.add(category, unpainted.filter((m) => m.category === category && this.#shows(m)).map((m) => m.range));
+        }
+      });
+    } else this.#keep(root, mentions);
+    return true;
+  }
 
   scan(root: Element, options: { allText?: boolean } = {}): number {
     // Sub-measures show in DevTools where a slow page's time goes.
@@ -41,12 +140,16 @@ export class PageAnnotator {
         if (range) found.push({ id: match.id, kind: match.kind, category: categoryOf(match.kind), range });
       }
     });
-    // A rescanned subtree replaces what was found in it before; removed text leaves collapsed ranges.
+    this.#keep(root, found);
+    return found.length;
+  }
+
+  /** A rescanned subtree replaces what was found in it before; removed text leaves collapsed ranges. */
+  #keep(root: Element, found: Mention[]): void {
     const kept = this.mentions.filter((mention) => !mention.range.collapsed && !root.contains(mention.range.startContainer));
     this.mentions = kept.concat(found);
     if (kept.length && found.length) this.mentions.sort(inDocumentOrder);
     measure('reglens:paint', () => this.#paint());
-    return found.length;
   }
 
   applySettings(settings: Settings): void {
@@ -69,6 +172,7 @@ export class PageAnnotator {
   }
 
   clear(): void {
+    this.#generation++; // abandons a scanInSlices in progress
     this.mentions = [];
     for (const category of CATEGORIES) this.marks.clear(category);
   }
@@ -82,6 +186,7 @@ export class PageAnnotator {
   }
 
   #paint(): void {
+    this.#paints++;
     for (const category of CATEGORIES) {
       this.marks.set(
         category,
@@ -89,6 +194,19 @@ export class PageAnnotator {
       );
     }
   }
+}
+
+/** For a matcher that cannot slice its work: all of it in the first step. */
+function wholeJob(matcher: Matcher, text: string): MatchJob {
+  let result: Match[] | null = null;
+  let taken = false;
+  return {
+    step: () => (result ??= matcher.match(text)) !== null,
+    take: () => (result && !taken ? ((taken = true), result) : []),
+    get result() {
+      return result;
+    },
+  };
 }
 
 function inDocumentOrder(a: Mention, b: Mention): number {

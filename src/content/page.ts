@@ -43,7 +43,7 @@ export function startPage(deps: PageDeps): void {
       // The reader's own terms changed: recompile (in the background) and mark the page again.
       matcher = null;
       const fresh = await loadMatcher();
-      if (fresh && session?.annotated) session.reannotate(fresh);
+      if (fresh && session?.annotated) await session.reannotate(fresh);
     }
     return settings;
   };
@@ -60,7 +60,7 @@ export function startPage(deps: PageDeps): void {
 
   const annotate = async (allText: boolean) => {
     const [ready] = await Promise.all([loadMatcher(), settings ?? loadSettings()]);
-    if (ready) ensureSession().annotate(ready, allText);
+    if (ready) await ensureSession().annotate(ready, allText);
     return summary();
   };
 

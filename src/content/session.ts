@@ -27,6 +27,7 @@ export class Session {
   #annotator: PageAnnotator | null = null;
   #stopLive: () => void = () => {};
   #allText = false;
+  #annotateCalls = 0;
   savedReady: Promise<void> = Promise.resolve();
 
   constructor(
@@ -61,7 +62,12 @@ export class Session {
     this.#annotator?.applySettings(settings);
   }
 
-  annotate(matcher: Matcher, allText: boolean): void {
+  /**
+   * Marks the page, in slices (see PageAnnotator.scanInSlices), then follows its live updates.
+   * `reglens:annotate` spans the whole job, recorded once every slice is matched and painted (the E2E
+   * tests and the browser benchmark wait for it); a job abandoned halfway records nothing.
+   */
+  async annotate(matcher: Matcher, allText: boolean): Promise<void> {
     const { doc } = this.deps;
     this.#allText ||= allText;
     this.#annotator ??= new PageAnnotator(doc, matcher, this.#marks);
@@ -69,8 +75,13 @@ export class Session {
     if (current) this.#annotator.applySettings(current);
     const root = this.#allText ? doc.body : this.guess.root;
     const annotator = this.#annotator;
-    measure('reglens:annotate', () => annotator.scan(root, { allText: this.#allText }));
     this.#stopLive();
+    this.#stopLive = () => {};
+    // Only the latest of overlapping calls (the popup asking while the page is being marked) goes on
+    // to watch the page, so no watcher is left running unstoppable.
+    const call = ++this.#annotateCalls;
+    if (!(await annotateInSlices(annotator, root, this.#allText))) return;
+    if (call !== this.#annotateCalls || annotator !== this.#annotator) return;
     this.#stopLive = watchLiveUpdates(doc, {
       ignore: (node) => this.tooltip.host.contains(node) || this.#saver.host.contains(node),
       onAdded: (roots) => {
@@ -92,17 +103,16 @@ export class Session {
         this.tooltip.close();
         annotator.clear();
         const next = this.deps.findArticle(doc);
-        measure('reglens:annotate', () => annotator.scan(next.root, { allText: this.#allText }));
-        void this.loadSaved();
+        void annotateInSlices(annotator, next.root, this.#allText).then(() => this.loadSaved());
       },
     });
   }
 
   /** Marks the page again with a new matcher (the reader's own terms changed). */
-  reannotate(matcher: Matcher): void {
+  reannotate(matcher: Matcher): Promise<void> {
     this.#annotator?.clear();
     this.#annotator = null;
-    this.annotate(matcher, this.#allText);
+    return this.annotate(matcher, this.#allText);
   }
 
   /** Fetches this page's saved highlights and draws them (after any earlier draw is dropped). */
@@ -132,6 +142,7 @@ export class Session {
 
   destroy(): void {
     this.#stopLive();
+    this.#stopLive = () => {};
     this.tooltip.destroy();
     this.#saver.destroy();
     this.saved.destroy();
@@ -150,7 +161,10 @@ export class Session {
     const reply = await requestWithRetry(this.deps.runtime, 'highlight/create', draft);
     if (!reply.ok) {
       if (reply.error.code === 'unavailable') this.orphaned();
-      return { saved: false, reason: reply.error.message };
+      // Private windows and full disks: say plainly that nothing was kept, never fail silently.
+      const reason =
+        reply.error.code === 'storage' ? `RegLens cannot save here (${reply.error.message}). Nothing was saved.` : reply.error.message;
+      return { saved: false, reason };
     }
     await this.loadSaved();
     return { saved: true, id: reply.value.id };
@@ -167,4 +181,12 @@ export class Session {
     }
     return facts;
   }
+}
+
+/** One annotation job, measured as `reglens:annotate` from start to last paint if it completes. */
+async function annotateInSlices(annotator: PageAnnotator, root: Element, allText: boolean): Promise<boolean> {
+  const start = performance.now();
+  const completed = await annotator.scanInSlices(root, { allText });
+  if (completed) performance.measure('reglens:annotate', { start, end: performance.now() });
+  return completed;
 }

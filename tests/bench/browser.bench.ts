@@ -74,6 +74,7 @@ async function reglensPhase(session: BrowserSession, report: BrowserReport): Pro
       wall: pick((r) => r.wall)!,
       longtask: pick((r) => r.longtask),
       block: pick((r) => r.block)!,
+      longestStep: pick((r) => r.longestStep)!,
       marks: runs[0]!.marks,
     });
     log(`  ${report.name} RegLens ${words}: ${JSON.stringify(report.reglens.get(words))}`);

@@ -11,19 +11,31 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { anaphora, glossary } from '../../src/core/glossary/load.ts';
 import { buildAutomaton, type Automaton } from '../../src/core/matcher/automaton.ts';
 import { aliasRows, compileMatcher, type CompiledMatcher } from '../../src/core/matcher/compile.ts';
-import { createMatcher, normaliseText } from '../../src/core/matcher/create-matcher.ts';
+import { createMatcher } from '../../src/core/matcher/create-matcher.ts';
 import { BLOCK_BREAK } from '../../src/core/matcher/types.ts';
 
 const SIZES = [5_000, 50_000];
 const VARIANTS = ['reglens', 'regexp', 'regexp-i', 'per-term'] as const;
-type Variant = (typeof VARIANTS)[number] | 'automaton-json';
+type Variant = (typeof VARIANTS)[number] | 'automaton-json' | 'reglens-sliced';
+/** The content script's budget per slice of annotation (src/content/annotator.ts). */
+const SLICE_MS = 16;
+const SLICED_WORDS = 200_000;
 const LABEL: Record<Variant, string> = {
   reglens: 'RegLens',
   regexp: 'big RegExp',
   'regexp-i': 'big RegExp /i',
   'per-term': 'per-term RegExps',
   'automaton-json': 'serialised automaton',
+  'reglens-sliced': 'RegLens, in slices',
 };
+
+interface ColdRun {
+  startup: number;
+  match: number;
+  found: number;
+  /** Longest matchIncremental step (reglens-sliced only). */
+  longestSlice?: number;
+}
 
 /** Mulberry32: small, seeded, good enough to make the same article every run. */
 function prng(seed: number): () => number {
@@ -88,7 +100,7 @@ function countMatches(re: RegExp, text: string): number {
 }
 
 /** Start-up, then the first match over `text`: what one page load costs. */
-function runOnce(variant: Variant, compiledJson: string, text: string, automatonJson: string): { startup: number; match: number; found: number } {
+function runOnce(variant: Variant, compiledJson: string, text: string, automatonJson: string): ColdRun {
   const t0 = performance.now();
   if (variant === 'automaton-json') {
     const arrays = JSON.parse(automatonJson) as Record<string, number[]>;
@@ -99,6 +111,18 @@ function runOnce(variant: Variant, compiledJson: string, text: string, automaton
   const aliases = namedAliases(compiled);
   const sources = [...new Set(aliases)].sort((a, b) => b.length - a.length).map(escape);
   let run: () => number;
+  if (variant === 'reglens-sliced') {
+    const matcher = createMatcher(compiled);
+    const t1 = performance.now();
+    const job = matcher.matchIncremental(text);
+    let longestSlice = 0;
+    for (let done = false; !done; ) {
+      const start = performance.now();
+      done = job.step(start + SLICE_MS);
+      longestSlice = Math.max(longestSlice, performance.now() - start);
+    }
+    return { startup: t1 - t0, match: performance.now() - t1, found: job.result!.length, longestSlice };
+  }
   if (variant === 'reglens') {
     const matcher = createMatcher(compiled);
     run = () => matcher.match(text).length;
@@ -119,23 +143,21 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-/** The automaton as flat arrays, as a build step would have to ship it: per-node edge lists. */
+/**
+ * The whole automaton as flat arrays, as a build step would have to ship it instead of the sorted
+ * keys it is built from lazily: per-node edge lists, failure and output links.
+ */
 function serialiseAutomaton(a: Automaton): string {
-  const nodes = a.fail.length;
+  for (let node = 0; node < a.size(); node++) if (a.firstChild[node]! < 0) a.expand(node);
+  const nodes = a.size();
   for (let node = 0; node < nodes; node++) a.outputOf(node); // links are lazy; a shipped form has them all
-  const edges: number[][] = Array.from({ length: nodes }, () => []);
-  for (let unit = 0; unit < 0x80; unit++) if (a.rootAscii[unit]) edges[0]!.push(unit, a.rootAscii[unit]!);
-  a.hashChild.forEach((child, slot) => child && edges[a.hashNode[slot]!]!.push(a.hashUnit[slot]!, child));
-  const offsets = [0];
-  for (const list of edges) offsets.push(offsets[offsets.length - 1]! + list.length / 2);
   return JSON.stringify({
-    offsets,
-    edges: edges.flat(),
-    fail: [...a.fail],
-    firstOutput: [...a.firstOutput],
+    firstChild: [...a.firstChild.subarray(0, nodes)],
+    units: [...a.unitOf.subarray(0, nodes)],
+    keyRange: [...a.lo.subarray(0, nodes)],
+    fail: [...a.fail.subarray(0, nodes)],
+    firstOutput: [...a.firstOutput.subarray(0, nodes)],
     nextOutput: Array.from({ length: nodes }, (_, node) => a.outputOf(a.failOf(node))),
-    patternHead: [...a.patternHead],
-    patternNext: [...a.patternNext],
   });
 }
 
@@ -152,14 +174,14 @@ function child(): void {
   process.stdout.write(JSON.stringify(runOnce(variant as Variant, compiledJson, text, automatonJson)));
 }
 
-function coldRun(variant: Variant, words: number, dir: string): { startup: number; match: number; found: number } {
+function coldRun(variant: Variant, words: number, dir: string): ColdRun {
   // Three runs for the fast variants; the slow ones are slow enough that noise does not matter.
-  const repeats = variant === 'reglens' || variant === 'regexp' || variant === 'automaton-json' ? 3 : 1;
+  const repeats = ['reglens', 'reglens-sliced', 'regexp', 'automaton-json'].includes(variant) ? 3 : 1;
   const runs = Array.from({ length: repeats }, () => {
     const args = [...process.execArgv, fileURLToPath(import.meta.url), '--child', variant, String(words), dir];
     const result = spawnSync(process.execPath, args, { encoding: 'utf8' });
     if (result.status !== 0) throw new Error(result.stderr);
-    return JSON.parse(result.stdout) as { startup: number; match: number; found: number };
+    return JSON.parse(result.stdout) as ColdRun;
   });
   const best = median(runs.map((r) => r.startup + r.match));
   return runs.find((r) => r.startup + r.match === best)!;
@@ -168,8 +190,7 @@ function coldRun(variant: Variant, words: number, dir: string): { startup: numbe
 function main(): void {
   const compiled = compileMatcher(glossary, anaphora);
   const compiledJson = JSON.stringify(compiled);
-  const keys = aliasRows(compiled).map((row) => normaliseText(row[0]).toLowerCase());
-  const automatonJson = serialiseAutomaton(buildAutomaton(keys));
+  const automatonJson = serialiseAutomaton(buildAutomaton(compiled.keys!));
   const dir = mkdtempSync(join(tmpdir(), 'reglens-bench-'));
   writeFileSync(join(dir, 'compiled.json'), compiledJson);
   writeFileSync(join(dir, 'automaton.json'), automatonJson);
@@ -183,22 +204,30 @@ function main(): void {
   }
 
   console.log('\nCold: a fresh process per measurement (median of 3 for the fast ones); start-up = JSON.parse + build/compile');
-  console.log(pad(['words', 'variant', 'start-up', 'first match', 'total', 'matches'], [7, 22, 11, 12, 11, 8]));
+  console.log(pad(['words', 'variant', 'start-up', 'first match', 'total', 'vs big RegExp', 'matches'], [7, 22, 11, 12, 11, 14, 8]));
   const cold = new Map<string, number>();
   const automatonCold = coldRun('automaton-json', 5_000, dir);
   for (const words of SIZES) {
-    for (const variant of VARIANTS) {
-      const r = coldRun(variant, words, dir);
-      cold.set(`${variant}:${words}`, r.startup + r.match);
-      console.log(pad([String(words), LABEL[variant], ms(r.startup), ms(r.match), ms(r.startup + r.match), String(r.found)], [7, 22, 11, 12, 11, 8]));
+    const results = VARIANTS.map((variant) => [variant, coldRun(variant, words, dir)] as const);
+    const regexp = results.find(([variant]) => variant === 'regexp')![1];
+    for (const [variant, r] of results) {
+      const total = r.startup + r.match;
+      cold.set(`${variant}:${words}`, total);
+      const ratio = `x${(total / (regexp.startup + regexp.match)).toFixed(2)}`;
+      console.log(pad([String(words), LABEL[variant], ms(r.startup), ms(r.match), ms(total), ratio, String(r.found)], [7, 22, 11, 12, 11, 14, 8]));
     }
   }
-  console.log(`(deserialising the shipped automaton instead, cold: ${ms(automatonCold.startup)} before any hash table is rebuilt)`);
+  console.log(`(deserialising a fully built automaton instead, cold: ${ms(automatonCold.startup)} before the first match, vs RegLens start-up above)`);
   for (const words of SIZES) {
     const ours = cold.get(`reglens:${words}`)!;
     const others = VARIANTS.slice(1).map((v) => `${LABEL[v]} ${ms(cold.get(`${v}:${words}`)!)} (x${(cold.get(`${v}:${words}`)! / ours).toFixed(1)})`);
     console.log(`start-up + ${words / 1000}k words: RegLens ${ms(ours)}; ${others.join('; ')}`);
   }
+  const sliced = coldRun('reglens-sliced', SLICED_WORDS, dir);
+  console.log(
+    `${SLICED_WORDS / 1000}k words in ${SLICE_MS} ms slices (matchIncremental), cold: start-up ${ms(sliced.startup)}, ` +
+      `matching ${ms(sliced.match)}, longest slice ${ms(sliced.longestSlice!)}, ${sliced.found} matches`,
+  );
 
   console.log('\nWarm: median of repeated runs in this process, matching only (built once)');
   console.log(pad(['words', 'variant', 'median', 'MB/s (UTF-8)'], [7, 30, 11, 12]));

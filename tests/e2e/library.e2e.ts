@@ -54,7 +54,10 @@ describe.each(BROWSERS)('the popup library in $name', ({ launch }) => {
     await library.evaluate(type('.lib-search', ''));
     await items(library, 2);
 
-    await library.evaluate(click(`.lib-chip-entity[aria-label*="People's Bank of China"]`));
+    // The virtual list settles row heights over a frame or two after a search: wait for the chip.
+    const pbocChip = `.lib-chip-entity[aria-label*="People's Bank of China"]`;
+    await library.until(`!!document.querySelector(${JSON.stringify(pbocChip)})`);
+    await library.evaluate(click(pbocChip));
     await items(library, 1);
     expect(await library.text('.lib-item')).toContain("The People's Bank of China said on Tuesday");
 

@@ -2,7 +2,9 @@
 import type { Alias, Anaphor, Entry, Kind } from '../../src/core/glossary/schema.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileMatcher, createMatcher } from '../../src/core/matcher/index.ts';
+import { DocumentWords } from '../../src/core/matcher/context-rules.ts';
+import { compileMatcher, createMatcher, type Match } from '../../src/core/matcher/index.ts';
+import { documentWords, ruleWords } from '../../src/core/text/words.ts';
 
 function entry(id: string, kind: Kind, name: string, aliases: Alias[] = [], more: Partial<Entry> = {}): Entry {
   return {
@@ -372,6 +374,12 @@ describe('compiled form', () => {
     expect(createMatcher(JSON.parse(JSON.stringify(compiled))).match(text)).toEqual(testMatcher.match(text));
   });
 
+  it('builds the same matcher when the sorted keys are not shipped (an older compiled form)', () => {
+    const { keys: _keys, keyRows: _keyRows, ...older } = compileMatcher(testEntries, testAnaphora);
+    const text = "The People's Bank of China and the SEC. The securities regulator said; Fed up. The FCA, not Stellantis.";
+    expect(createMatcher(older).match(text)).toEqual(testMatcher.match(text));
+  });
+
   it('guards the name itself when an alias object repeats it', () => {
     const guarded = [{ ...testEntries[0]!, id: 'cup', name: 'Cup', aliases: [{ text: 'Cup', notAfter: ['World'] }] }];
     expect(createMatcher(compileMatcher(guarded)).match('the World Cup and the Cup').map((m) => m.start)).toEqual([22]);
@@ -422,6 +430,42 @@ describe('properties', () => {
         const matches = testMatcher.match(text);
         expect(matches.map((m) => [m.id, m.start, m.end])).toEqual([[id, 10, 10 + spaced.length]]);
       }),
+    );
+  });
+
+  // Long enough for several scan chunks (1,024 units each) and candidate batches.
+  const longArticle = fc.array(fc.constantFrom(...fragments), { minLength: 100, maxLength: 900 }).map((parts) => parts.join(''));
+
+  it('matching in slices gives exactly the one-shot result, and takes every mention once', () => {
+    fc.assert(
+      fc.property(longArticle, fc.integer({ min: 0, max: 3 }), (text, budget) => {
+        const job = testMatcher.matchIncremental(text);
+        const taken: Match[] = [];
+        // Deadline already passed: one unit of work per step, the finest slicing there is.
+        for (let steps = 0; !job.step(budget === 0 ? 0 : performance.now() + budget); steps++) {
+          expect(job.result).toBeNull();
+          taken.push(...job.take());
+        }
+        taken.push(...job.take());
+        const whole = testMatcher.match(text);
+        expect(job.result).toEqual(whole);
+        expect([...taken].sort((a, b) => a.start - b.start)).toEqual(whole);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('document rules find a phrase exactly when the word-by-word tokenisation has it', () => {
+    const pieces = ['Fiat', 'FIAT', 'Chrysler', 'fiatchrysler', ' ', '  ', '\u2029', '-', "'", '.', '\u00ad', 'ΟΔΟΣ', 'οδος', 'ς', 'σ',
+      '沙特', '沙', '特', 'İ', 'é', 'e\u0301', 'China', 'Chinese', '中', 'x'];
+    const phrases = ['Fiat Chrysler', 'Fiat', 'Chrysler', 'οδος', 'ΟΔΟΣ', '沙特', 'China', 'é', 'e\u0301', 'x fiat', 'i̇'].map(ruleWords);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((parts) => parts.join('')), (text) => {
+        const joined = ` ${documentWords(text).join(' ')} `;
+        const doc = new DocumentWords(text);
+        for (const phrase of phrases) expect(doc.has(phrase)).toBe(joined.includes(` ${phrase.join(' ')} `));
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -1,99 +1,116 @@
 // Aho–Corasick automaton over UTF-16 code units (https://doi.org/10.1145/360825.360855): one pass
 // over the text finds every occurrence of every pattern, at a cost that does not grow with the number
-// of patterns. Transitions live in one open-addressing hash table keyed by (node, unit) and in a dense
-// table for the root's ASCII edges (the state the scan is in most of the time), so building is a
-// handful of typed-array writes per pattern character — fast enough to do at load (see
-// tests/bench/core.bench.ts: building beats shipping the serialised arrays, which are much larger).
-// Failure and output links are computed lazily, on the first visit of a node: an article reaches a
-// small fraction of the trie, and start-up runs on every page before the JIT has warmed up.
+// of patterns.
+//
+// Start-up runs on every page, before the JIT has warmed up, and an article visits a small fraction
+// of the trie (mostly the root and its first levels). So nothing is built ahead of need: the keys
+// come sorted (compileMatcher ships them so), which makes every trie node a contiguous range of keys
+// sharing its path, and a node's children are created the first time the scan (or a failure link)
+// asks for them, by splitting the range. Children get consecutive ids in unit order, so a transition
+// is a binary search over `unitOf[firstChild..childEnd)`, with no edge table at all. Failure and
+// output links are computed lazily too, on the first visit of a node. Building everything up front
+// cost 15–25 ms cold for 3,200 aliases; see tests/bench/core.bench.ts.
 
 export interface Automaton {
-  /** Child of the root by ASCII unit; 0 = none. */
+  /** Child of the root by ASCII unit; 0 = none. The root is split at build time. */
   rootAscii: Int32Array;
-  hashNode: Int32Array;
-  hashUnit: Uint16Array;
-  /** Child node for the slot; 0 = empty slot (the root is never a child). */
-  hashChild: Int32Array;
-  hashMask: number;
-  hashShift: number;
+  /** First child id; -1 = children not created yet (call `expand`). */
+  firstChild: Int32Array;
+  /** One past the last child id. */
+  childEnd: Int32Array;
+  /** The unit on the edge into a node. */
+  unitOf: Uint16Array;
+  /** Path length of a node: the length of every key ending there. */
+  depth: Int32Array;
+  /** The range of sorted keys whose path goes through a node; the ones ending there come first. */
+  lo: Int32Array;
+  hi: Int32Array;
+  /** Per sorted key, its length. */
+  keyLength: Int32Array;
   /** Failure link (the node for the longest proper suffix also in the trie); -1 = not computed yet. */
   fail: Int32Array;
-  /** First node on the failure chain (the node itself included) that ends a pattern; 0 = none; -1 = not computed yet. */
+  /** First node on the failure chain (the node itself included) that ends a key; 0 = none; -1 = not computed yet. */
   firstOutput: Int32Array;
+  /** Creates a node's children; returns its first child id. */
+  expand(node: number): number;
   /** Computes and stores fail[node]. */
   failOf(node: number): number;
   /** Computes and stores firstOutput[node]. */
   outputOf(node: number): number;
-  /** Patterns ending at a node, as a linked list: head per node, next per pattern; -1 ends. */
-  patternHead: Int32Array;
-  patternNext: Int32Array;
+  /** Number of nodes created so far. */
+  size(): number;
 }
 
-// Multiplicative hashing: the top bits of the product mix every input bit.
-function slotOf(node: number, unit: number, shift: number): number {
-  return Math.imul(Math.imul(node, 0x9e3779b1) ^ unit, 0x85ebca6b) >>> shift;
-}
-
-/** Builds the automaton for already-normalised, case-folded patterns (none empty). */
-export function buildAutomaton(patterns: readonly string[]): Automaton {
-  // Locals rather than property loads: this runs once per page, mostly before the JIT warms up.
+/**
+ * An automaton for already-normalised, case-folded keys sorted by UTF-16 code units (`<` on
+ * strings). Empty keys never match.
+ */
+export function buildAutomaton(keys: readonly string[]): Automaton {
   let units = 0;
-  for (const p of patterns) units += p.length;
+  const keyLength = new Int32Array(keys.length);
+  for (let i = 0; i < keys.length; i++) units += keyLength[i] = keys[i]!.length;
   const maxNodes = units + 1;
-  let bits = 4;
-  while (1 << bits < maxNodes * 2) bits++;
-  const shift = 32 - bits;
-  const mask = (1 << bits) - 1;
-  const rootAscii = new Int32Array(0x80);
-  const hashNode = new Int32Array(mask + 1);
-  const hashUnit = new Uint16Array(mask + 1);
-  const hashChild = new Int32Array(mask + 1);
-  const patternHead = new Int32Array(maxNodes).fill(-1);
-  const patternNext = new Int32Array(patterns.length).fill(-1);
-  const patternTail = new Int32Array(maxNodes).fill(-1);
-  const parentOf = new Int32Array(maxNodes);
+  const firstChild = new Int32Array(maxNodes).fill(-1);
+  const childEnd = new Int32Array(maxNodes);
   const unitOf = new Uint16Array(maxNodes);
+  const parentOf = new Int32Array(maxNodes);
+  const depth = new Int32Array(maxNodes);
+  const lo = new Int32Array(maxNodes);
+  const hi = new Int32Array(maxNodes);
+  const fail = new Int32Array(maxNodes).fill(-1);
+  const firstOutput = new Int32Array(maxNodes).fill(-1);
+  const rootAscii = new Int32Array(0x80);
   let nodes = 1;
-
-  const child = (node: number, unit: number): number => {
-    if (node === 0 && unit < 0x80) return rootAscii[unit]!;
-    for (let slot = slotOf(node, unit, shift); ; slot = (slot + 1) & mask) {
-      const found = hashChild[slot]!;
-      if (found === 0 || (hashNode[slot] === node && hashUnit[slot] === unit)) return found;
-    }
-  };
-
-  for (let index = 0; index < patterns.length; index++) {
-    const pattern = patterns[index]!;
-    let node = 0;
-    for (let i = 0; i < pattern.length; i++) {
-      const unit = pattern.charCodeAt(i);
-      let next = child(node, unit);
-      if (next === 0) {
-        next = nodes++;
-        unitOf[next] = unit;
-        parentOf[next] = node;
-        if (node === 0 && unit < 0x80) rootAscii[unit] = next;
-        else {
-          let slot = slotOf(node, unit, shift);
-          while (hashChild[slot] !== 0) slot = (slot + 1) & mask;
-          hashNode[slot] = node;
-          hashUnit[slot] = unit;
-          hashChild[slot] = next;
-        }
-      }
-      node = next;
-    }
-    // Appended, so patterns ending at one node stay in data order.
-    if (patternHead[node] === -1) patternHead[node] = index;
-    else patternNext[patternTail[node]!] = index;
-    patternTail[node] = index;
-  }
-
-  const fail = new Int32Array(nodes).fill(-1);
-  const firstOutput = new Int32Array(nodes).fill(-1);
+  hi[0] = keys.length;
   fail[0] = 0;
   firstOutput[0] = 0;
+
+  const expand = (node: number): number => {
+    const d = depth[node]!;
+    const end = hi[node]!;
+    let pos = lo[node]!;
+    while (pos < end && keyLength[pos] === d) pos++; // keys ending here
+    const first = nodes;
+    while (pos < end) {
+      // Keys in range are sorted and longer than d: one child per run of equal units at d.
+      const unit = keys[pos]!.charCodeAt(d);
+      let a = pos + 1;
+      let b = end;
+      while (a < b) {
+        const mid = (a + b) >>> 1;
+        if (keys[mid]!.charCodeAt(d) <= unit) a = mid + 1;
+        else b = mid;
+      }
+      const child = nodes++;
+      unitOf[child] = unit;
+      parentOf[child] = node;
+      depth[child] = d + 1;
+      lo[child] = pos;
+      hi[child] = a;
+      pos = a;
+    }
+    firstChild[node] = first;
+    childEnd[node] = nodes;
+    return first;
+  };
+
+  const child = (node: number, unit: number): number => {
+    let a = firstChild[node]!;
+    if (a < 0) a = expand(node);
+    let b = childEnd[node]!;
+    while (a < b) {
+      const mid = (a + b) >>> 1;
+      const u = unitOf[mid]!;
+      if (u < unit) a = mid + 1;
+      else if (u > unit) b = mid;
+      else return mid;
+    }
+    return 0;
+  };
+
+  expand(0);
+  for (let c = firstChild[0]!; c < childEnd[0]! && unitOf[c]! < 0x80; c++) rootAscii[unitOf[c]!] = c;
+
   const failOf = (node: number): number => {
     let f = fail[node]!;
     if (f >= 0) return f;
@@ -115,21 +132,8 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
   };
   const outputOf = (node: number): number => {
     let out = firstOutput[node]!;
-    if (out < 0) firstOutput[node] = out = patternHead[node]! >= 0 ? node : outputOf(failOf(node));
+    if (out < 0) firstOutput[node] = out = keyLength[lo[node]!] === depth[node] ? node : outputOf(failOf(node));
     return out;
   };
-  return {
-    rootAscii,
-    hashNode,
-    hashUnit,
-    hashChild,
-    hashMask: mask,
-    hashShift: shift,
-    fail,
-    firstOutput,
-    failOf,
-    outputOf,
-    patternHead: patternHead.subarray(0, nodes),
-    patternNext,
-  };
+  return { rootAscii, firstChild, childEnd, unitOf, depth, lo, hi, keyLength, fail, firstOutput, expand, failOf, outputOf, size: () => nodes };
 }

@@ -1,4 +1,5 @@
 import type { Alias, Anaphor, Entry, Kind } from '../glossary/schema.ts';
+import { sortedKeys } from './normalise.ts';
 
 /** Context rules of one alias, as in the schema; shared between aliases that have the same rules. */
 export interface CompiledRule {
@@ -33,7 +34,7 @@ export type AliasRow = [text: string, target: number, caseSensitive: 0 | 1, rule
 /**
  * Everything the matcher needs and nothing else (no summaries, no URLs), as plain JSON so the build
  * can precompile it and the content script only has to JSON.parse it. The automaton itself is
- * rebuilt from `aliases` at load: it is several times larger than the strings it is built from.
+ * built at load, lazily, from `keys`: it is several times larger than the strings it is built from.
  */
 export interface CompiledMatcher {
   format: 2;
@@ -50,6 +51,12 @@ export interface CompiledMatcher {
    * absent when no anaphor has `nameHas`.
    */
   heads?: string[][];
+  /**
+   * Every row of `aliasRows` in the form the automaton is keyed on (normalised, case-folded), sorted
+   * by UTF-16 code units; `keyRows` is each key's row. Computed at load when absent.
+   */
+  keys?: string[];
+  keyRows?: number[];
 }
 
 /** Schema default: an alias with an uppercase letter ("SEC", "the Fed") is case-sensitive. */
@@ -111,6 +118,9 @@ export function compileMatcher(entries: readonly Entry[], anaphora: readonly Ana
       return headWords.filter((word) => words.has(word));
     });
   }
+  const { keys, keyRows } = sortedKeys(aliasRows(result).map((row) => row[0]));
+  result.keys = keys;
+  result.keyRows = keyRows;
   return result;
 }
 

@@ -1,7 +1,8 @@
 // The per-alias context rules of the schema (avoidNear, requireNear, notBefore, notAfter, window),
 // evaluated on words around a candidate match, never across a block break; and the document rules
 // (avoidInDocument, requireInDocument), evaluated on every word of the text.
-import { documentWords, onlySpacingBetween, ruleWords, wordText, wordsAfter, wordsBefore } from '../text/words.ts';
+import { CJK, WORD, charClass, codePointBefore } from '../text/chars.ts';
+import { collectDocumentWords, onlySpacingBetween, ruleWords, wordText, wordsAfter, wordsBefore } from '../text/words.ts';
 import type { CompiledRule } from './compile.ts';
 
 const DEFAULT_WINDOW = 30;
@@ -66,19 +67,65 @@ export function hasDocumentRule(rule: WordRule | null): boolean {
 }
 
 /**
- * The words of a whole text, for the document rules: computed once per text and only when a candidate
- * with a document rule turns up (most pages have none).
+ * The words of a whole text, for the document rules, asked only when a candidate with a document rule
+ * turns up (most pages have none). Tokenising a whole page costs more than the rest of its matching
+ * cold (~10 ms at 5k words), so a phrase is looked for where its first word occurs in the
+ * lower-cased text (native search), and only those places are tokenised. Texts where that shortcut
+ * could disagree with the word-by-word rule (invisible characters, lower case changing lengths) are
+ * tokenised in full, in steps (see `collect`).
  */
 export class DocumentWords {
   private joined: string | null = null;
+  /** The text lower-cased, final sigma as σ; null when offsets would not line up with the text's. */
+  private lower: string | null | undefined = undefined;
   constructor(private readonly text: string) {}
+
+  /** Whether `has` needs every word of the text first (then `collect` gathers them in steps). */
+  needsWords(): boolean {
+    if (this.lower === undefined) {
+      const lower = this.text.toLowerCase();
+      this.lower = lower.length !== this.text.length || IGNORABLE.test(this.text) ? null : lower.replace(/ς/g, 'σ');
+    }
+    return this.lower === null && this.joined === null;
+  }
+
+  /** Gathers the words, yielding between blocks of work (a long page has 200,000 of them). */
+  *collect(): Generator<void, void, void> {
+    if (this.joined !== null) return;
+    const words: string[] = [];
+    yield* collectDocumentWords(this.text, words);
+    this.joined = ` ${words.join(' ')} `;
+  }
 
   /** Whether the phrase occurs as consecutive words, within one block. */
   has(phrase: string[]): boolean {
-    this.joined ??= ` ${documentWords(this.text).join(' ')} `;
-    return this.joined.includes(` ${phrase.join(' ')} `);
+    if (this.needsWords()) for (const _ of this.collect());
+    if (this.joined !== null) return this.joined.includes(` ${phrase.join(' ')} `);
+    const { text } = this;
+    const lower = this.lower!;
+    const first = phrase[0]!.replace(/ς/g, 'σ');
+    // Every word has to occur somewhere (most phrases are absent from most pages).
+    for (const word of phrase) if (!lower.includes(word.replace(/ς/g, 'σ'))) return false;
+    const asciiStart = first.charCodeAt(0) < 0x80;
+    const asciiEnd = first.charCodeAt(first.length - 1) < 0x80;
+    for (let at = lower.indexOf(first); at >= 0; at = lower.indexOf(first, at + 1)) {
+      // Most hits are inside longer words ("us" in "because"): reject those cheaply first.
+      const before = at > 0 ? lower.charCodeAt(at - 1) : 0x20;
+      if (asciiStart && ((before >= 0x61 && before <= 0x7a) || (before >= 0x30 && before <= 0x39))) continue;
+      const after = lower.charCodeAt(at + first.length); // NaN at the end
+      if (asciiEnd && ((after >= 0x61 && after <= 0x7a) || (after >= 0x30 && after <= 0x39))) continue;
+      // A word starts here (as documentWords would split the text), and the phrase's words follow it.
+      const cls = charClass(text.codePointAt(at)!);
+      if (cls !== CJK && (cls !== WORD || charClass(codePointBefore(text, at)) === WORD)) continue;
+      const words = wordsAfter(text, at, phrase.length);
+      if (words.length === phrase.length && words.every((word, i) => wordText(text, word) === phrase[i])) return true;
+    }
+    return false;
   }
 }
+
+// Invisible characters (see isIgnorable): words may run across them, the lower-cased text's may not.
+const IGNORABLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
 
 /** `avoided`: a word of avoidInDocument occurs; `missing`: requireInDocument is set and none occurs. */
 export function documentVerdict(rule: WordRule, doc: DocumentWords): 'ok' | 'avoided' | 'missing' {

@@ -11,7 +11,7 @@ import {
   normaliseUnit,
 } from '../text/chars.ts';
 import { buildAutomaton } from './automaton.ts';
-import { aliasRows, type AliasRow, type CompiledMatcher } from './compile.ts';
+import { aliasRows, isCaseSensitive, type AliasRow, type CompiledMatcher } from './compile.ts';
 import {
   DocumentWords,
   documentVerdict,
@@ -21,7 +21,10 @@ import {
   toWordRule,
   type WordRule,
 } from './context-rules.ts';
-import type { Match, Matcher } from './types.ts';
+import { normaliseText, sortedKeys } from './normalise.ts';
+import type { Match, MatchJob, Matcher } from './types.ts';
+
+export { normaliseText } from './normalise.ts';
 
 /** How one alias is checked once the automaton has found its key. Built on first hit (load time). */
 interface Pattern {
@@ -30,38 +33,43 @@ interface Pattern {
   /** Entry index, or -1 - anaphor index. */
   target: number;
   rule: WordRule | null;
-  /** Starts/ends with a letter or digit of a spaced script, so needs a word boundary there. */
-  boundaryStart: boolean;
-  boundaryEnd: boolean;
 }
+
+const KNOWN = 1;
+/** The key starts with a letter or digit of a spaced script, so needs a word boundary there. */
+const BOUND_START = 2;
+/** The same at its end. */
+const BOUND_END = 4;
+
+/** Word-boundary needs of a key; case folding keeps character classes, so the alias's own are the same. */
+function boundsOf(key: string): number {
+  return (
+    KNOWN |
+    (charClass(key.codePointAt(0) ?? -1) === WORD ? BOUND_START : 0) |
+    (charClass(codePointBefore(key, key.length)) === WORD ? BOUND_END : 0)
+  );
+}
+
+/** Where a scan stands between two slices of text. */
+interface ScanState {
+  state: number;
+  /** Normalised units seen so far. */
+  units: number;
+  /** Collapses runs of spaces; also drops leading ones. */
+  afterSpace: boolean;
+  /** Per recent normalised unit (a ring as long as the longest key): its offset in the text, and itself. */
+  ringStart: Int32Array;
+  ringUnit: Uint16Array;
+  /** Every occurrence passing boundary and case checks, as flat (start, end, pattern) triples. */
+  found: number[];
+}
+
+// Units of work between two chances to yield: small enough that a cold slice stays within a few
+// milliseconds of its deadline, large enough that the checks cost nothing.
+const SCAN_CHUNK = 1024;
+const CANDIDATE_CHUNK = 32;
 
 const BLOCK_BREAK_CHAR = String.fromCharCode(BLOCK_BREAK_CODE);
-
-// Printable ASCII words separated by single spaces: already in normal form.
-const PLAIN = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
-// eslint-disable-next-line no-control-regex -- "any ASCII" includes the control range on purpose.
-const ASCII = /^[\x00-\x7f]*$/;
-
-/** The text as the scanner sees it: same normalisation, spaces collapsed, trimmed. */
-export function normaliseText(text: string): string {
-  if (PLAIN.test(text)) return text; // most aliases: skip the per-character loop (load time matters)
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (isIgnorable(c)) continue;
-    if (isSpace(c) || c === BLOCK_BREAK_CODE) {
-      if (out !== '' && !out.endsWith(' ')) out += ' ';
-    } else out += String.fromCharCode(normaliseUnit(c));
-  }
-  return out.trimEnd();
-}
-
-function fold(text: string): string {
-  if (ASCII.test(text)) return text.toLowerCase(); // same as foldUnit on ASCII, but native
-  let out = '';
-  for (let i = 0; i < text.length; i++) out += String.fromCharCode(foldUnit(text.charCodeAt(i)));
-  return out;
-}
 
 /**
  * A case-sensitive alias also accepts a capitalised first letter ("the Fed" -> "The Fed" opening a
@@ -79,62 +87,78 @@ function caseForms(exact: string): string[] {
 
 function toPattern(row: AliasRow, rule: WordRule | null): Pattern {
   const [text, target, caseSensitive] = row;
-  const exact = normaliseText(text);
-  return {
-    forms: caseSensitive ? caseForms(exact) : null,
-    target,
-    rule,
-    boundaryStart: charClass(exact.codePointAt(0) ?? -1) === WORD,
-    boundaryEnd: charClass(codePointBefore(exact, exact.length)) === WORD,
-  };
+  return { forms: caseSensitive ? caseForms(normaliseText(text)) : null, target, rule };
 }
 
-export function createMatcher(compiled: CompiledMatcher): Matcher {
-  // Only the automaton keys are computed up front; rules and case forms on first use, because
-  // start-up runs on every page before the JIT has warmed up (see tests/bench/core.bench.ts).
-  const rows = aliasRows(compiled);
-  const keys = rows.map((row) => fold(normaliseText(row[0])));
+export function createMatcher(compiled: CompiledMatcher): Matcher & { matchIncremental(text: string): MatchJob } {
+  // Only the root of the automaton is built up front; the rest of the trie, rules and case forms on
+  // first use, because start-up runs on every page before the JIT has warmed up (see
+  // tests/bench/core.bench.ts).
+  const { keys, keyRows } =
+    compiled.keys && compiled.keyRows
+      ? { keys: compiled.keys, keyRows: compiled.keyRows }
+      : sortedKeys(aliasRows(compiled).map((row) => row[0]));
   const automaton = buildAutomaton(keys);
-  const { rootAscii, hashNode, hashUnit, hashChild, hashMask, hashShift, fail, failOf } = automaton;
-  const { firstOutput, outputOf, patternHead, patternNext } = automaton;
+  const { rootAscii, firstChild, childEnd, unitOf, depth, lo, hi, keyLength, fail, firstOutput } = automaton;
+  const { expand, failOf, outputOf } = automaton;
+  /** Per sorted key: 0 = not computed yet, else KNOWN | BOUND_START | BOUND_END. */
+  const keyBounds = new Uint8Array(keys.length);
+  let ringSize = 2;
+  for (let i = 0; i < keyLength.length; i++) while (ringSize <= keyLength[i]!) ringSize *= 2;
+  const ringMask = ringSize - 1;
+
+  // Rows (see aliasRows) on demand: entry e's aliases are rows rowStart[e] to rowStart[e + 1] - 1.
+  const rowStart = new Int32Array(compiled.aliases.length + 1);
+  for (let e = 0; e < compiled.aliases.length; e++) rowStart[e + 1] = rowStart[e]! + compiled.aliases[e]!.length;
+  const rowAt = (index: number): AliasRow => {
+    const entries = compiled.aliases.length;
+    if (index >= rowStart[entries]!) {
+      const a = index - rowStart[entries]!;
+      const { text, rule } = compiled.anaphora[a]!;
+      return [text, -1 - a, isCaseSensitive(text) ? 1 : 0, rule ?? -1];
+    }
+    let e = 0;
+    for (let b = entries; e + 1 < b; ) {
+      const mid = (e + b) >>> 1;
+      if (rowStart[mid]! <= index) e = mid;
+      else b = mid;
+    }
+    while (rowStart[e + 1]! <= index) e++; // entries without aliases
+    const alias = compiled.aliases[e]![index - rowStart[e]!]!;
+    return typeof alias === 'string' ? [alias, e, isCaseSensitive(alias) ? 1 : 0, -1] : [alias[0], e, alias[1], alias[2]];
+  };
   const rules: (WordRule | undefined)[] = [];
   const patterns: (Pattern | undefined)[] = [];
   const patternAt = (index: number): Pattern => {
     let pattern = patterns[index];
     if (!pattern) {
-      const row = rows[index]!;
+      const row = rowAt(index);
       const ruleIndex = row[3];
       const rule = ruleIndex < 0 ? null : (rules[ruleIndex] ??= toWordRule(compiled.rules[ruleIndex]!));
       pattern = patterns[index] = toPattern(row, rule);
     }
     return pattern;
   };
-  const keyLength = keys.map((key) => key.length);
-  let ringSize = 2;
-  for (const length of keyLength) while (ringSize <= length) ringSize *= 2;
-  const ringMask = ringSize - 1;
-  // Per entry, the anaphora it can be the antecedent of.
-  const anaphoraOf = compiled.ids.map((_, entry) =>
-    compiled.anaphora.flatMap((anaphor, index) => {
+  // Per entry, the anaphora it can be the antecedent of; on first mention.
+  const anaphoraOfEntry: (number[] | undefined)[] = [];
+  const anaphoraOf = (entry: number): number[] =>
+    (anaphoraOfEntry[entry] ??= compiled.anaphora.flatMap((anaphor, index) => {
       const kindFits = anaphor.kinds.includes(compiled.kinds[entry]!);
       const sectorFits = !anaphor.sectors || anaphor.sectors.some((s) => compiled.sectors[entry]?.includes(s));
       const sectorExcluded = anaphor.notSectors?.some((s) => compiled.sectors[entry]?.includes(s)) === true;
       const headFits = !anaphor.nameHas || compiled.heads?.[entry]?.includes(anaphor.nameHas) === true;
       return kindFits && sectorFits && !sectorExcluded && headFits ? [index] : [];
-    }),
-  );
+    }));
 
-  /** Every occurrence passing boundary and case checks, as flat (start, end, pattern) triples. */
-  function scan(text: string): number[] {
-    const found: number[] = [];
-    const ringStart = new Int32Array(ringSize);
-    const ringUnit = new Uint16Array(ringSize);
-    let state = 0;
-    let units = 0; // normalised units seen so far
-    let afterSpace = true; // collapses runs of spaces; also drops leading ones
-    for (let i = 0; i < text.length; i++) {
+  /** Scans text[from, to) on from where `s` stands; appends to s.found. */
+  function scan(text: string, from: number, to: number, s: ScanState): void {
+    const { ringStart, ringUnit, found } = s;
+    let { state, units, afterSpace } = s;
+    for (let i = from; i < to; i++) {
       let c = text.charCodeAt(i);
-      if (c >= 0x80 || c <= 0x20) {
+      if (c === 0x20) {
+        if (afterSpace) continue; // the commonest unit that is not a letter: no calls for it
+      } else if (c >= 0x80 || c < 0x20) {
         if (c === BLOCK_BREAK_CODE) {
           state = 0; // nothing spans a block break
           afterSpace = true;
@@ -153,15 +177,25 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
       units++;
 
       // Automaton step, inlined (this loop is the matcher's hot path): follow failure links until a
-      // transition exists or the root is reached.
+      // transition exists or the root is reached. A transition is a binary search over the node's
+      // children, which have consecutive ids in unit order.
       const unit = c < 0x80 ? (c >= 0x41 && c <= 0x5a ? c | 0x20 : c) : foldUnit(c);
       for (;;) {
         let next = 0;
         if (state === 0 && unit < 0x80) next = rootAscii[unit]!;
         else {
-          for (let slot = Math.imul(Math.imul(state, 0x9e3779b1) ^ unit, 0x85ebca6b) >>> hashShift; ; slot = (slot + 1) & hashMask) {
-            next = hashChild[slot]!;
-            if (next === 0 || (hashNode[slot] === state && hashUnit[slot] === unit)) break;
+          let a = firstChild[state]!;
+          if (a < 0) a = expand(state);
+          let b = childEnd[state]!;
+          while (a < b) {
+            const mid = (a + b) >>> 1;
+            const u = unitOf[mid]!;
+            if (u < unit) a = mid + 1;
+            else if (u > unit) b = mid;
+            else {
+              next = mid;
+              break;
+            }
           }
         }
         if (next !== 0) {
@@ -175,22 +209,47 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
 
       const output = firstOutput[state]!;
       for (let node = output >= 0 ? output : outputOf(state); node !== 0; node = outputOf(failOf(node))) {
-        for (let p = patternHead[node]!; p >= 0; p = patternNext[p]!) {
+        // The keys ending at a node are the first of its range, and all as long as the node is deep.
+        const length = depth[node]!;
+        const first = units - length;
+        const start = ringStart[first & ringMask]!;
+        for (let k = lo[node]!, end = hi[node]!; k < end && keyLength[k] === length; k++) {
+          // Word boundaries first: most hits of short keys are inside longer words ("sec" in
+          // "second"), and are dropped before anything is built for their alias.
+          let bounds = keyBounds[k]!;
+          if (bounds === 0) bounds = keyBounds[k] = boundsOf(keys[k]!);
+          if ((bounds & BOUND_START) !== 0 && charClass(codePointBefore(text, start)) === WORD) continue;
+          if ((bounds & BOUND_END) !== 0 && charClass(codePointFrom(text, i + 1)) === WORD) continue;
+          const p = keyRows[k]!;
           const pattern = patternAt(p);
-          const first = units - keyLength[p]!;
-          const start = ringStart[first & ringMask]!;
-          if (pattern.boundaryStart && charClass(codePointBefore(text, start)) === WORD) continue;
-          if (pattern.boundaryEnd && charClass(codePointFrom(text, i + 1)) === WORD) continue;
           if (pattern.forms && !pattern.forms.some((form) => ringEquals(ringUnit, ringMask, first, form))) continue;
           found.push(start, i + 1, p);
         }
       }
     }
-    return found;
+    s.state = state;
+    s.units = units;
+    s.afterSpace = afterSpace;
   }
 
-  function match(text: string): Match[] {
-    const found = scan(text);
+  /**
+   * The whole job, yielding after each unit of work; returns the result. `settled` receives each
+   * mention as soon as it is final. match() and matchIncremental() both run exactly this.
+   */
+  function* run(text: string, settled: Match[]): Generator<void, Match[], void> {
+    const s: ScanState = {
+      state: 0,
+      units: 0,
+      afterSpace: true,
+      ringStart: new Int32Array(ringSize),
+      ringUnit: new Uint16Array(ringSize),
+      found: [],
+    };
+    for (let from = 0; from < text.length; from += SCAN_CHUNK) {
+      scan(text, from, Math.min(text.length, from + SCAN_CHUNK), s);
+      yield;
+    }
+    const found = s.found;
     const order: number[] = [];
     for (let i = 0; i < found.length; i += 3) order.push(i);
     // Leftmost-longest, as in Rust aho-corasick's MatchKind::LeftmostLongest; on equal spans an alias
@@ -202,21 +261,32 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
         specificity(patternAt(found[b + 2]!)) - specificity(patternAt(found[a + 2]!)) ||
         found[a + 2]! - found[b + 2]!,
     );
+    if (order.length > 0) yield;
 
+    // Document rules need every word of the text, and avoidInDocument also every entry the text names
+    // without one; both are gathered (in slices) before the first candidate that asks for them.
     const doc = new DocumentWords(text);
     const verdicts = new Map<WordRule, ReturnType<typeof documentVerdict>>(); // one per rule and text
-    let definedEntries: Set<number> | null = null;
+    let docReady = false;
     /** Entries the text names by a form without document rules: they override avoidInDocument. */
-    const defined = (): Set<number> => {
-      if (definedEntries) return definedEntries;
-      definedEntries = new Set();
+    let defined: Set<number> | null = null;
+    function* prepare(rule: WordRule): Generator<void, void, void> {
+      if (!docReady) {
+        if (doc.needsWords()) yield* doc.collect();
+        docReady = true;
+      }
+      let verdict = verdicts.get(rule);
+      if (verdict === undefined) verdicts.set(rule, (verdict = documentVerdict(rule, doc)));
+      if (verdict !== 'avoided' || defined) return;
+      const entries = new Set<number>();
       for (let i = 0; i < found.length; i += 3) {
         const pattern = patternAt(found[i + 2]!);
         if (pattern.target < 0 || hasDocumentRule(pattern.rule)) continue;
-        if (!pattern.rule || passesRule(text, found[i]!, found[i + 1]!, pattern.rule)) definedEntries.add(pattern.target);
+        if (!pattern.rule || passesRule(text, found[i]!, found[i + 1]!, pattern.rule)) entries.add(pattern.target);
+        if (i % (3 * CANDIDATE_CHUNK) === 0) yield;
       }
-      return definedEntries;
-    };
+      defined = entries;
+    }
     // Per entry, where it was last named by a form without requireNear. Being named is evidence for a
     // short form later on ("the Financial Services Commission ... The FSC said"; "Fitch Ratings" ...
     // "Lin said Fitch expected"): strongest in the same paragraph, weaker anywhere before.
@@ -233,30 +303,75 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
       if (!rule) return true;
       if (!passesRule(text, start, end, rule, pattern.target >= 0 && namedAt.has(pattern.target))) return false;
       if (!hasDocumentRule(rule)) return true;
-      let verdict = verdicts.get(rule);
-      if (verdict === undefined) verdicts.set(rule, (verdict = documentVerdict(rule, doc)));
-      return verdict === 'ok' || (verdict === 'avoided' && pattern.target >= 0 && defined().has(pattern.target));
+      const verdict = verdicts.get(rule)!; // prepared
+      return verdict === 'ok' || (verdict === 'avoided' && pattern.target >= 0 && defined!.has(pattern.target));
     };
 
     const named: Match[] = [];
+    const namedEntries: number[] = [];
     const anaphorCandidates: number[] = [];
     let namedEnd = 0;
     for (let k = 0; k < order.length; k++) {
       const at = order[k]!;
       const start = found[at]!;
       const end = found[at + 1]!;
+      // This candidate and the others of its span (nearestEvidence weighs them) may ask for document rules.
+      for (let j = k; j < order.length && found[order[j]!] === start && found[order[j]! + 1] === end; j++) {
+        const rule = patternAt(found[order[j]! + 2]!).rule;
+        if (hasDocumentRule(rule) && (!docReady || !verdicts.has(rule!) || (verdicts.get(rule!) === 'avoided' && !defined))) {
+          yield* prepare(rule!);
+        }
+      }
       const pattern = patternAt(found[at + 2]!);
       if (pattern.target < 0) {
         if (stands(start, end, pattern)) anaphorCandidates.push(at);
       } else if (start >= namedEnd && stands(start, end, pattern)) {
         const entry = nearestEvidence(found, order, k, distanceOf, stands);
-        named.push(toMatch(text, start, end, entry));
+        const m = toMatch(text, start, end, entry);
+        named.push(m);
+        namedEntries.push(entry);
+        settled.push(m);
         if (!pattern.rule || pattern.rule.requireNear.length === 0) namedAt.set(entry, start);
         namedEnd = end;
       }
+      if (k % CANDIDATE_CHUNK === CANDIDATE_CHUNK - 1) yield;
     }
     if (anaphorCandidates.length === 0) return named;
-    return mergeSorted(named, resolveAnaphora(text, found, anaphorCandidates, named));
+    const resolved = yield* resolveAnaphora(text, found, anaphorCandidates, named, namedEntries, settled);
+    return mergeSorted(named, resolved);
+  }
+
+  function match(text: string): Match[] {
+    const steps = run(text, []);
+    for (;;) {
+      const next = steps.next();
+      if (next.done) return next.value;
+    }
+  }
+
+  function matchIncremental(text: string): MatchJob {
+    const settled: Match[] = [];
+    const steps = run(text, settled);
+    let taken = 0;
+    let result: Match[] | null = null;
+    return {
+      step(deadline) {
+        while (result === null) {
+          const next = steps.next();
+          if (next.done) result = next.value;
+          else if (performance.now() >= deadline) break;
+        }
+        return result !== null;
+      },
+      take() {
+        const batch = settled.slice(taken);
+        taken = settled.length;
+        return batch;
+      },
+      get result() {
+        return result;
+      },
+    };
   }
 
   /**
@@ -277,11 +392,12 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
     const first = patternAt(found[at + 2]!);
     if (!first.rule || first.rule.requireNear.length === 0) return first.target;
     let best = first.target;
-    let bestDistance = distanceOf(start, end, first);
+    let bestDistance = -1; // computed when a rival turns up: most abbreviations have none
     for (let j = k + 1; j < order.length && found[order[j]!] === start && found[order[j]! + 1] === end; j++) {
       const other = patternAt(found[order[j]! + 2]!);
       if (other.target < 0 || other.target === best || !other.rule || other.rule.requireNear.length === 0) continue;
       if (!stands(start, end, other)) continue;
+      if (bestDistance < 0) bestDistance = distanceOf(start, end, first);
       const distance = distanceOf(start, end, other);
       if (distance < bestDistance) {
         best = other.target;
@@ -298,28 +414,35 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
    * so far; with several, that same body only if it is one of them. Otherwise the reference is
    * ambiguous, and dropped.
    */
-  function resolveAnaphora(text: string, found: number[], candidates: number[], named: Match[]): Match[] {
+  function* resolveAnaphora(
+    text: string,
+    found: number[],
+    candidates: number[],
+    named: Match[],
+    namedEntries: number[],
+    settled: Match[],
+  ): Generator<void, Match[], void> {
     // Per anaphor: mentions of bodies that fit it, as [entry, paragraph] in document order, and tallies.
     const mentions = compiled.anaphora.map((): [number, number][] => []);
     const tallies = compiled.anaphora.map(() => new Map<number, number>());
-    const entryIndex = new Map(compiled.ids.map((id, index) => [id, index]));
     const paragraphOf = paragraphCounter(text);
     const resolved: Match[] = [];
     const mention = (entry: number, paragraph: number, tally: boolean): void => {
-      for (const a of anaphoraOf[entry]!) {
+      for (const a of anaphoraOf(entry)) {
         mentions[a]!.push([entry, paragraph]);
         if (tally) tallies[a]!.set(entry, (tallies[a]!.get(entry) ?? 0) + 1);
       }
     };
     let nextNamed = 0;
     let end = 0;
-    for (const at of candidates) {
+    for (let c = 0; c < candidates.length; c++) {
+      if (c % CANDIDATE_CHUNK === CANDIDATE_CHUNK - 1) yield;
+      const at = candidates[c]!;
       const start = found[at]!;
       const candidateEnd = found[at + 1]!;
       const p = found[at + 2]!;
       for (; nextNamed < named.length && named[nextNamed]!.start < start; nextNamed++) {
-        const m = named[nextNamed]!;
-        mention(entryIndex.get(m.id)!, paragraphOf(m.start), true);
+        mention(namedEntries[nextNamed]!, paragraphOf(named[nextNamed]!.start), true);
       }
       const overlapsName =
         (nextNamed > 0 && named[nextNamed - 1]!.end > start) ||
@@ -339,7 +462,9 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
       const entry =
         here.size === 1 ? [...here][0]! : local.size === 1 ? [...local][0]! : local.size === 0 || local.has(main) ? main : -1;
       if (entry < 0) continue;
-      resolved.push({ ...toMatch(text, start, candidateEnd, entry), anaphor: true });
+      const m: Match = { ...toMatch(text, start, candidateEnd, entry), anaphor: true };
+      resolved.push(m);
+      settled.push(m);
       // A resolved reference keeps its body in focus for the next one, but does not add to its tally.
       mention(entry, paragraph, false);
       end = candidateEnd;
@@ -351,7 +476,7 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
     return { start, end, text: text.slice(start, end), id: compiled.ids[entry]!, kind: compiled.kinds[entry] as Kind };
   }
 
-  return { match };
+  return { match, matchIncremental };
 }
 
 /** The entry named at least twice as often as any other, or -1. */

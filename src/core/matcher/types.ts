@@ -21,4 +21,27 @@ export const BLOCK_BREAK = '\u2029';
 export interface Matcher {
   /** All mentions in document order, longest match wins, no overlaps. */
   match(text: string): Match[];
+  /**
+   * The same work in resumable steps, so that a long page is annotated without a long task (a 200k-word
+   * page takes hundreds of milliseconds cold). Its result always equals `match(text)`. Optional: a
+   * matcher for a CLI or a test need not slice its work.
+   */
+  matchIncremental?(text: string): MatchJob;
+}
+
+/** `match(text)` cut into slices: call `step` until it returns true, yielding to the page between calls. */
+export interface MatchJob {
+  /**
+   * Works until `deadline` (a `performance.now()` time) has passed or the job is done; returns whether
+   * it is done. A step overruns the deadline by at most one unit of work (a few thousand characters).
+   */
+  step(deadline: number): boolean;
+  /**
+   * Mentions decided since the last call, for painting progressively: named bodies and terms in
+   * document order as their context rules settle, generic references ("the central bank") at the end.
+   * Everything taken is in the final result.
+   */
+  take(): Match[];
+  /** The whole result, equal to `match(text)`, once `step` has returned true; null before. */
+  readonly result: Match[] | null;
 }

@@ -65,6 +65,10 @@ export function charClass(codePoint: number): number {
     const lower = codePoint | 0x20;
     return (codePoint >= 0x30 && codePoint <= 0x39) || (lower >= 0x61 && lower <= 0x7a) ? WORD : SEPARATOR;
   }
+  // The commonest blocks without a RegExp test (a cold page meets hundreds of distinct characters):
+  // Latin-1 and Latin Extended-A/B letters (bar × and ÷), CJK Unified Ideographs, Hangul syllables.
+  if (codePoint >= 0xc0 && codePoint <= 0x24f) return codePoint === 0xd7 || codePoint === 0xf7 ? SEPARATOR : WORD;
+  if ((codePoint >= 0x4e00 && codePoint <= 0x9fff) || (codePoint >= 0xac00 && codePoint <= 0xd7a3)) return CJK;
   if (codePoint >= 0x10000) return classify(codePoint);
   const cached = classCache[codePoint]!;
   if (cached !== 0) return cached - 1;

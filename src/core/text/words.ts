@@ -98,13 +98,26 @@ export function onlySpacingBetween(text: string, from: number, to: number): bool
  */
 export function documentWords(text: string): string[] {
   const words: string[] = [];
+  for (const _ of collectDocumentWords(text, words));
+  return words;
+}
+
+/** documentWords in steps: appends to `words`, yielding after every few thousand characters. */
+export function* collectDocumentWords(text: string, words: string[]): Generator<void, void, void> {
+  const breakChar = String.fromCharCode(BLOCK_BREAK_CODE);
   let from = 0;
+  let sinceYield = 0;
   for (;;) {
+    const end = text.indexOf(breakChar, from);
     // wordsAfter stops at the block break itself.
     for (const word of wordsAfter(text, from, Infinity)) words.push(wordText(text, word));
-    const end = text.indexOf(String.fromCharCode(BLOCK_BREAK_CODE), from);
-    if (end < 0) return words;
+    if (end < 0) return;
     words.push('');
+    sinceYield += end + 1 - from;
     from = end + 1;
+    if (sinceYield >= 4096) {
+      sinceYield = 0;
+      yield;
+    }
   }
 }

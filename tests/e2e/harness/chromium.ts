@@ -71,7 +71,7 @@ export async function launchChromium(
   return {
     name: 'chromium',
     newPage: async () => wrap(await context.newPage()),
-    pageAt: (prefix) => poll(async () => context.pages().find((page) => page.url().startsWith(prefix))).then(wrap),
+    pageAt: (prefix) => poll(async () => context.pages().find((page) => page.url().startsWith(prefix))).then((page) => wrap(page!)),
     async openExtensionPage(path) {
       const page = await context.newPage();
       await page.setViewportSize({ width: 400, height: 600 });

@@ -65,7 +65,7 @@ export async function launchFirefox(
   return {
     name: 'firefox',
     newPage: async () => wrap(await browser.newPage()),
-    pageAt: (prefix) => poll(async () => (await browser.pages()).find((page) => page.url().startsWith(prefix))).then(wrap),
+    pageAt: (prefix) => poll(async () => (await browser.pages()).find((page) => page.url().startsWith(prefix))).then((page) => wrap(page!)),
     async openExtensionPage(path) {
       const page = await browser.newPage();
       await page.setViewport({ width: 400, height: 600 });

@@ -5,10 +5,15 @@
 export const annotated = (count = 1) =>
   `performance.getEntriesByName('reglens:annotate').length >= ${count} || performance.getEntriesByName('reglens:rescan').length >= ${count - 1} && performance.getEntriesByName('reglens:annotate').length > 0`;
 
-/** Marks per RegLens highlight, each range's text in registration order. */
+/**
+ * Marks per RegLens highlight, each range's text in document order (a highlight's own order is the
+ * order ranges were added, which progressive painting of long pages does not keep).
+ */
 export const readMarks = `(() => Object.fromEntries([...CSS.highlights.entries()]
   .filter(([name]) => name.startsWith('reglens-'))
-  .map(([name, highlight]) => [name.slice('reglens-'.length), [...highlight].map((range) => range.toString())])))()`;
+  .map(([name, highlight]) => [name.slice('reglens-'.length), [...highlight]
+    .sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b))
+    .map((range) => range.toString())])))()`;
 
 export const measures = `performance.getEntriesByType('measure').filter((m) => m.name.startsWith('reglens:')).map((m) => ({ name: m.name, duration: m.duration }))`;
 
