@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { annotateDocument } from '../../src/cli/annotate-document.ts';
 import { loadKnowledgeBase } from '../../src/cli/knowledge-base.ts';
 import { categoryOf } from '../../src/core/glossary/facts.ts';
 import { BROWSERS } from './harness/browsers.ts';
+import { useBrowser } from './harness/suite.ts';
 import { sendTabMessage, tabIdOf } from './harness/extension.ts';
-import { startFixtureServer, type FixtureServer } from './harness/fixture-server.ts';
+import type { FixtureServer } from './harness/fixture-server.ts';
 import { annotated, rangeCentre, readMarks, tooltipHostPresent } from './harness/probes.ts';
 import type { BrowserSession } from './harness/session.ts';
 
@@ -25,14 +26,7 @@ function cliMarks(fixture: string): Record<string, string[]> {
 describe.each(BROWSERS)('annotation in $name', ({ name, launch }) => {
   let server: FixtureServer;
   let browser: BrowserSession;
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useBrowser(launch, (env) => void ({ server, browser } = env));
 
   it('marks the article exactly as the command-line annotator does', async () => {
     const page = await browser.newPage();

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BROWSERS } from './harness/browsers.ts';
+import { useBrowser } from './harness/suite.ts';
 import { sendTabMessage, tabIdOf } from './harness/extension.ts';
-import { startFixtureServer, type FixtureServer } from './harness/fixture-server.ts';
+import type { FixtureServer } from './harness/fixture-server.ts';
 import { annotated, readMarks } from './harness/probes.ts';
 import type { BrowserSession, TestPage } from './harness/session.ts';
 
@@ -26,14 +27,7 @@ const savedMarks = (page: TestPage) =>
 describe.each(BROWSERS)('saved highlights in $name', ({ launch }) => {
   let server: FixtureServer;
   let browser: BrowserSession;
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useBrowser(launch, (env) => void ({ server, browser } = env));
 
   it('saves a selection from the Save control and draws it again on reload, after edits, or reports it missing', async () => {
     const page = await browser.newPage();

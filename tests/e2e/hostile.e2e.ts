@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BROWSERS } from './harness/browsers.ts';
-import { startFixtureServer, type FixtureServer } from './harness/fixture-server.ts';
+import { useBrowser } from './harness/suite.ts';
+import type { FixtureServer } from './harness/fixture-server.ts';
 import { annotated, rangeCentre, readMarks } from './harness/probes.ts';
 import { pageErrors, type BrowserSession, type TestPage } from './harness/session.ts';
 
@@ -63,14 +64,7 @@ const hostPresent = `!!Document.prototype.querySelector.call(document, 'reglens-
 describe.each(BROWSERS)('hostile pages in $name', ({ name, launch }) => {
   let server: FixtureServer;
   let browser: BrowserSession;
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useBrowser(launch, (env) => void ({ server, browser } = env));
 
   const open = async (path: string): Promise<TestPage> => {
     const page = await browser.newPage();

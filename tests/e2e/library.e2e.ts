@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BROWSERS } from './harness/browsers.ts';
+import { useBrowser } from './harness/suite.ts';
 import { captureDownloads, chooseFile, click, count, type } from './harness/dom.ts';
 import { sendTabMessage, tabIdOf } from './harness/extension.ts';
-import { startFixtureServer, type FixtureServer } from './harness/fixture-server.ts';
+import type { FixtureServer } from './harness/fixture-server.ts';
 import { annotated } from './harness/probes.ts';
 import type { BrowserSession, TestPage } from './harness/session.ts';
 
@@ -33,15 +34,10 @@ describe.each(BROWSERS)('the popup library in $name', ({ launch }) => {
   let server: FixtureServer;
   let browser: BrowserSession;
   let exported = '';
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    browser = await launch();
+  useBrowser(launch, async (env) => {
+    ({ server, browser } = env);
     await saveFrom(browser, server, 'pages/saving/original.html', 0, 62); // mentions the People's Bank of China
     await saveFrom(browser, server, 'pages/late-content.html', 3, 58); // mentions the Basel Committee
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('lists, searches, filters by entity, edits a note and tags, and deletes with undo', async () => {

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BROWSERS } from './harness/browsers.ts';
+import { useBrowser } from './harness/suite.ts';
 import { click, type } from './harness/dom.ts';
-import { startFixtureServer, type FixtureServer } from './harness/fixture-server.ts';
+import type { FixtureServer } from './harness/fixture-server.ts';
 import { annotated, readMarks } from './harness/probes.ts';
 import type { BrowserSession } from './harness/session.ts';
 
@@ -10,14 +11,7 @@ const marksWith = (text: string) => `(() => { const m = ${readMarks}; return JSO
 describe.each(BROWSERS)('live pages and settings in $name', ({ launch }) => {
   let server: FixtureServer;
   let browser: BrowserSession;
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useBrowser(launch, (env) => void ({ server, browser } = env));
 
   it('marks the new story after a single-page app navigates with pushState', async () => {
     const page = await browser.newPage();

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BROWSERS } from './harness/browsers.ts';
+import { useBrowser } from './harness/suite.ts';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server.ts';
 import { annotated } from './harness/probes.ts';
 import type { BrowserSession, TestPage } from './harness/session.ts';
@@ -35,14 +36,7 @@ const storedHighlights = `new Promise((resolve) => {
 describe.each(BROWSERS)('storage under load and faults in $name', ({ launch }) => {
   let server: FixtureServer;
   let browser: BrowserSession;
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useBrowser(launch, (env) => void ({ server, browser } = env));
 
   it(`loses nothing when ${TABS} tabs save at once`, async () => {
     const pages: TestPage[] = [];

@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BROWSERS } from './harness/browsers.ts';
-import { startFixtureServer, type FixtureServer } from './harness/fixture-server.ts';
+import { useBrowser } from './harness/suite.ts';
+import type { FixtureServer } from './harness/fixture-server.ts';
 import type { BrowserSession } from './harness/session.ts';
 import { annotated } from './harness/probes.ts';
 
 describe.each(BROWSERS)('round trip in $name', ({ launch }) => {
   let server: FixtureServer;
   let browser: BrowserSession;
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useBrowser(launch, (env) => void ({ server, browser } = env));
 
   it('lists in the popup the page the content script reported to the background', async () => {
     const page = await browser.newPage();
