@@ -4,7 +4,7 @@ import type { Highlight } from '../core/highlights/model.ts';
 import { request, requestTab } from '../messaging/client.ts';
 import type { PageRecord } from '../messaging/protocol.ts';
 import type { MessageRuntime, TabsApi } from '../messaging/runtime.ts';
-import type { HighlightStore } from '../ui/highlight-store.ts';
+import type { HighlightStore } from '../core/highlights/store.ts';
 import { t } from '../ui/i18n.ts';
 import { Library } from '../ui/library/index.ts';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';

@@ -5,7 +5,7 @@ import { normaliseUrl } from '../core/highlights/url.ts';
 import { requestTab } from '../messaging/client.ts';
 import type { MessageRuntime, TabsApi } from '../messaging/runtime.ts';
 import type { HighlightStatus, TabSummary } from '../messaging/tab-protocol.ts';
-import type { HighlightStore } from '../ui/highlight-store.ts';
+import type { HighlightStore } from '../core/highlights/store.ts';
 import { t } from '../ui/i18n.ts';
 import { Library } from '../ui/library/index.ts';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';

@@ -1,4 +1,4 @@
-import type { HighlightStore } from '../ui/highlight-store.ts';
+import type { HighlightStore } from '../core/highlights/store.ts';
 
 /** A store that tells the page after every change, so its marks follow edits and deletions at once. */
 export function notifyingStore(store: HighlightStore, changed: () => void): HighlightStore {

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { HighlightSchema, normaliseTags, type Color, type Highlight } from '../core/highlights/model.ts';
+import { HighlightSchema, normaliseTags, type Highlight } from '../core/highlights/model.ts';
+import type { HighlightStore } from '../core/highlights/store.ts';
 import type { RegLensDb } from './db.ts';
 
 /**
@@ -8,20 +9,8 @@ import type { RegLensDb } from './db.ts';
  * tooltip (via the background) cannot overwrite each other half way.
  */
 
-/**
- * The shape of src/ui/highlight-store.ts's HighlightStore, restated because storage may not import
- * from ui (README: Architecture); tests/unit/highlight-store.test.ts assigns one to the other, so
- * the two cannot drift apart.
- */
-export interface DexieHighlightStore {
-  all(): Promise<Highlight[]>;
-  newest(limit: number): Promise<Highlight[]>;
-  forUrl(url: string): Promise<Highlight[]>;
-  update(id: string, changes: { note?: string; tags?: string[]; color?: Color }): Promise<Highlight>;
-  remove(id: string): Promise<Highlight | null>;
-  restore(highlight: Highlight): Promise<void>;
-  import(highlights: readonly Highlight[]): Promise<number>;
-}
+/** The Dexie implementation of the store the popup and options pages use (src/core/highlights/store.ts). */
+export type DexieHighlightStore = HighlightStore;
 
 export class HighlightValidationError extends Error {
   override name = 'HighlightValidationError';

@@ -25,7 +25,7 @@ const { toRows } = await import('../../src/ui/library/rows.ts');
 const { RegLensDb } = await import('../../src/storage/db.ts');
 const { createHighlightStore, importHighlights } = await import('../../src/storage/highlight-store.ts');
 type Highlight = import('../../src/core/highlights/model.ts').Highlight;
-type HighlightStore = import('../../src/ui/highlight-store.ts').HighlightStore;
+type HighlightStore = import('../../src/core/highlights/store.ts').HighlightStore;
 
 const COUNT = 10_000;
 const TARGET_FIRST_RENDER_MS = 200;

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Highlight } from '../../src/core/highlights/model.ts';
 import { RegLensDb } from '../../src/storage/db.ts';
 import { createHighlightStore, exportAll, importHighlights } from '../../src/storage/highlight-store.ts';
-import type { HighlightStore } from '../../src/ui/highlight-store.ts';
+import type { HighlightStore } from '../../src/core/highlights/store.ts';
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 

@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import { MAX_IMPORT_CHARS } from '../../core/export/import.ts';
 import { parseImport, planImport, type ImportPlan } from '../../core/export/index.ts';
-import type { HighlightStore } from '../highlight-store.ts';
+import type { HighlightStore } from '../../core/highlights/store.ts';
 import { t } from '../i18n.ts';
 
 export interface ImportPanelProps {

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'preact
 import type { Highlight } from '../../core/highlights/model.ts';
 import { createSearch, facetsOf, groupByArticle, insertNewestFirst } from '../../core/highlights/query.ts';
 import { ErrorNotice } from '../ErrorNotice.tsx';
-import type { HighlightStore } from '../highlight-store.ts';
+import type { HighlightStore } from '../../core/highlights/store.ts';
 import { t } from '../i18n.ts';
 import { ArticleHeader } from './ArticleHeader.tsx';
 import { ExportPanel } from './ExportPanel.tsx';

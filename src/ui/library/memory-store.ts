@@ -1,6 +1,6 @@
 import { HighlightSchema, normaliseTags, type Highlight } from '../../core/highlights/model.ts';
 import * as v from 'valibot';
-import type { HighlightStore } from '../highlight-store.ts';
+import type { HighlightStore } from '../../core/highlights/store.ts';
 
 /**
  * A HighlightStore over an array: for component tests, the bench, and previews without IndexedDB.

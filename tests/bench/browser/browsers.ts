@@ -3,21 +3,9 @@
 // new user context), so no compiled RegExp or JIT code survives from one run to the next.
 import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
-import { CHROMIUM_PATH } from '../../e2e/harness/chromium.ts';
+import { CHROMIUM_PATH, QUIET_FLAGS } from '../../e2e/harness/chromium.ts';
 import { FIREFOX_PATH } from '../../e2e/harness/firefox.ts';
 import type { TestPage } from '../../e2e/harness/session.ts';
-
-// Copied from tests/e2e/harness/chromium.ts (not exported there): the closed network here refuses
-// Chromium's background connections without them.
-export const QUIET_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** The little a benchmark run needs from a tab. */
 export interface Tab {

@@ -7,7 +7,7 @@ import { ARTIFACTS, poll, type BrowserSession, type TestPage } from './session.t
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 // Without these the closed network here refuses Chromium's background connections, many at a time.
-const QUIET_FLAGS = [
+export const QUIET_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',

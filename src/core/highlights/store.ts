@@ -1,6 +1,6 @@
-import type { Color, Highlight } from '../core/highlights/model.ts';
+import type { Color, Highlight } from './model.ts';
 
-/** What the popup and options pages need from saved highlights; tests pass an in-memory one. */
+/** What the popup and options pages need from saved highlights: the Dexie store implements it, tests pass an in-memory one. */
 export interface HighlightStore {
   /** Every highlight, newest first. */
   all(): Promise<Highlight[]>;
