@@ -4,7 +4,7 @@ import type { Match, MatchJob, Matcher } from '../core/matcher/index.ts';
 import type { PageSettings as Settings } from '../messaging/protocol.ts';
 import type { EntityCount } from '../messaging/tab-protocol.ts';
 import type { MarkLayer } from '../dom/marks.ts';
-import { collectText, type CollectOptions } from '../dom/text-walk.ts';
+import { collectText, collectTextInSteps, type CollectOptions, type TextMap } from '../dom/text-walk.ts';
 import { measure } from './timing.ts';
 
 export interface Mention {
@@ -68,9 +68,9 @@ export class PageAnnotator {
     const generation = this.#generation;
     const paintsAtStart = this.#paints;
     const abandoned = () => generation !== this.#generation;
-    // The text walk is one piece of work (~30 ms at 200k words): match in the next task if it was long.
+    const map = await this.#collectInSlices(root, options);
+    if (!map || abandoned()) return false;
     let sliceStart = performance.now();
-    const map = measure('reglens:collect', () => collectText(root, options));
     const job: MatchJob = this.matcher.matchIncremental?.(map.text) ?? wholeJob(this.matcher, map.text);
     const found: [number, Mention][] = [];
     let pending: Match[] = [];
@@ -127,6 +127,34 @@ export class PageAnnotator {
       });
     } else this.#keep(root, mentions);
     return true;
+  }
+
+  /**
+   * The text walk in slices too (~30-50 ms at 200k words in one piece). If the page changes the walked
+   * subtree while we yield, the walk could stop short at a removed node: walk again in one piece.
+   */
+  async #collectInSlices(root: Element, options: CollectOptions): Promise<TextMap | null> {
+    const generation = this.#generation;
+    let changed = false;
+    const observer = new (this.doc.defaultView!.MutationObserver)(() => void (changed = true));
+    observer.observe(root, { childList: true, subtree: true, characterData: true });
+    try {
+      const steps = collectTextInSteps(root, options);
+      for (;;) {
+        const next = measure('reglens:collect', () => {
+          const deadline = performance.now() + SLICE_MS;
+          let step = steps.next();
+          while (!step.done && performance.now() < deadline) step = steps.next();
+          return step;
+        });
+        if (next.done) return next.value;
+        await yieldToPage();
+        if (generation !== this.#generation) return null;
+        if (changed) return measure('reglens:collect', () => collectText(root, options));
+      }
+    } finally {
+      observer.disconnect();
+    }
   }
 
   scan(root: Element, options: { allText?: boolean } = {}): number {

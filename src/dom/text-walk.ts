@@ -38,6 +38,25 @@ const ELEMENT_NODE = 1;
  * sibling moves.
  */
 export function collectText(root: Element, options: CollectOptions = {}): TextMap {
+  const steps = collectTextInSteps(root, options, Infinity);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * collectText in resumable steps: yields after every `nodesPerStep` nodes visited, so a long page's
+ * walk (200,000 words take tens of milliseconds cold) can be cut into slices. Its result equals
+ * collectText's on an unchanged DOM; a caller that yields to the page in between must check that the
+ * DOM did not change meanwhile (a removed node would end the walk early).
+ */
+export function* collectTextInSteps(
+  root: Element,
+  options: CollectOptions = {},
+  nodesPerStep = 2048,
+): Generator<void, TextMap, void> {
+  let visited = 0;
   const start = options.allText ? (root.ownerDocument.body ?? root) : root;
   const parts: string[] = [];
   const nodes: Text[] = [];
@@ -59,6 +78,10 @@ export function collectText(root: Element, options: CollectOptions = {}): TextMa
 
   let node: Node | null = start.firstChild;
   while (node && node !== start) {
+    if (++visited >= nodesPerStep) {
+      visited = 0;
+      yield;
+    }
     let descend = false;
     if (node.nodeType === TEXT_NODE) {
       const data = (node as Text).data;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { BLOCK_BREAK } from '../../src/core/matcher/types.ts';
-import { collectText } from '../../src/dom/text-walk.ts';
+import { collectText, collectTextInSteps } from '../../src/dom/text-walk.ts';
 
 /**
  * Built as a fragment, not through innerHTML (lint bans it everywhere, tests included), inside the
@@ -137,6 +137,36 @@ describe('collectText', () => {
         const name = words.join(' ');
         const start = map.text.indexOf(name);
         expect(map.toRange(start, start + name.length)!.toString()).toBe(name);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('gives the same text and nodes in steps as in one go, for any step size', () => {
+    const block = fc.constantFrom('p', 'div', 'li', 'h2', 'section');
+    const inline = fc.constantFrom('b', 'span', 'a', 'em');
+    const leaf = fc.constantFrom('SEC', 'Bank of', ' England ', 'the Fed', '', 'x');
+    const tree = fc.letrec<{ node: string }>((tie) => ({
+      node: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        leaf,
+        fc.tuple(block, fc.array(tie('node'), { maxLength: 4 })).map(([tag, kids]) => `<${tag}>${kids.join('')}</${tag}>`),
+        fc.tuple(inline, fc.array(tie('node'), { maxLength: 3 })).map(([tag, kids]) => `<${tag}>${kids.join('')}</${tag}>`),
+        fc.array(tie('node'), { maxLength: 3 }).map((kids) => `<nav>${kids.join('')}</nav>`),
+      ),
+    })).node;
+    fc.assert(
+      fc.property(tree, fc.integer({ min: 1, max: 7 }), fc.boolean(), (html, perStep, allText) => {
+        const root = page(`<article>${html}</article>`).firstElementChild!;
+        const whole = collectText(root, { allText });
+        const steps = collectTextInSteps(root, { allText }, perStep);
+        let yields = 0;
+        let next = steps.next();
+        for (; !next.done; next = steps.next()) yields++;
+        expect(next.value.text).toBe(whole.text);
+        expect(next.value.nodes).toEqual(whole.nodes);
+        expect(next.value.starts).toEqual(whole.starts);
+        if (whole.nodes.length > perStep) expect(yields).toBeGreaterThan(0);
       }),
       { numRuns: 200 },
     );

@@ -9,7 +9,9 @@
 // asks for them, by splitting the range. Children get consecutive ids in unit order, so a transition
 // is a binary search over `unitOf[firstChild..childEnd)`, with no edge table at all. Failure and
 // output links are computed lazily too, on the first visit of a node. Building everything up front
-// cost 15–25 ms cold for 3,200 aliases; see tests/bench/core.bench.ts.
+// cost 15–25 ms cold for 3,200 aliases; see tests/bench/core.bench.ts. createMatcher's own scan only
+// walks the trie from word starts and never asks for failure or output links; they serve its
+// reference scan (a test oracle).
 
 export interface Automaton {
   /** Child of the root by ASCII unit; 0 = none. The root is split at build time. */

@@ -62,6 +62,17 @@ interface ScanState {
   ringUnit: Uint16Array;
   /** Every occurrence passing boundary and case checks, as flat (start, end, pattern) triples. */
   found: number[];
+  /** Word-start scan: whether the last non-ignorable code point seen is a letter or digit (class WORD). */
+  prevWord: boolean;
+}
+
+/** How createMatcher scans; tests only. */
+export interface MatcherOptions {
+  /**
+   * Scan with the full Aho–Corasick automaton (failure links, every position) instead of trie walks
+   * from possible word starts. Same results, slower cold; kept as the oracle of a property test.
+   */
+  reference?: boolean;
 }
 
 // Units of work between two chances to yield: small enough that a cold slice stays within a few
@@ -70,6 +81,8 @@ const SCAN_CHUNK = 1024;
 const CANDIDATE_CHUNK = 32;
 
 const BLOCK_BREAK_CHAR = String.fromCharCode(BLOCK_BREAK_CODE);
+/** The rest of a run of ASCII letters and digits (sticky; lastIndex set before each use). */
+const ASCII_WORD_TAIL = /[0-9A-Za-z]*/y;
 
 /**
  * A case-sensitive alias also accepts a capitalised first letter ("the Fed" -> "The Fed" opening a
@@ -90,7 +103,7 @@ function toPattern(row: AliasRow, rule: WordRule | null): Pattern {
   return { forms: caseSensitive ? caseForms(normaliseText(text)) : null, target, rule };
 }
 
-export function createMatcher(compiled: CompiledMatcher): Matcher & { matchIncremental(text: string): MatchJob } {
+export function createMatcher(compiled: CompiledMatcher, options: MatcherOptions = {}): Matcher & { matchIncremental(text: string): MatchJob } {
   // Only the root of the automaton is built up front; the rest of the trie, rules and case forms on
   // first use, because start-up runs on every page before the JIT has warmed up (see
   // tests/bench/core.bench.ts).
@@ -150,8 +163,142 @@ export function createMatcher(compiled: CompiledMatcher): Matcher & { matchIncre
       return kindFits && sectorFits && !sectorExcluded && headFits ? [index] : [];
     }));
 
+  /**
+   * Finds every key occurrence starting in text[from, to) (walks may read past `to`); appends to
+   * s.found. A key that starts with a letter or digit needs a word boundary before it, so no walk
+   * starts inside a word: most characters cost one comparison and no call. From each possible start,
+   * a plain trie walk (no failure links) follows the normalised, folded units. Finds exactly what
+   * scanReference finds (property test in tests/unit/matcher-scan.test.ts).
+   */
+  function scanStarts(text: string, from: number, to: number, s: ScanState): void {
+    const found = s.found;
+    const length = text.length;
+    let prevWord = s.prevWord;
+    const rootFirst = firstChild[0]!;
+    const rootEnd = childEnd[0]!;
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      let node = 0;
+      let wordEnd = i;
+      if (c < 0x80) {
+        const lower = c | 0x20;
+        if ((c >= 0x30 && c <= 0x39) || (lower >= 0x61 && lower <= 0x7a)) {
+          if (prevWord) continue; // inside a word
+          prevWord = true;
+          node = rootAscii[c >= 0x41 && c <= 0x5a ? lower : c]!;
+          // No key starts in the rest of this ASCII word (it would need a boundary): skip it natively,
+          // once this start is walked.
+          ASCII_WORD_TAIL.lastIndex = i + 1;
+          ASCII_WORD_TAIL.test(text);
+          wordEnd = ASCII_WORD_TAIL.lastIndex - 1;
+          if (node === 0) {
+            i = wordEnd;
+            continue;
+          }
+        } else {
+          prevWord = false;
+          if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) continue; // no key starts with a space
+          node = rootAscii[c]!;
+        }
+        if (node === 0) continue;
+      } else {
+        if (isIgnorable(c)) continue; // invisible: word boundaries look through it
+        if (c === BLOCK_BREAK_CODE || isSpace(c)) {
+          prevWord = false;
+          continue;
+        }
+        const unit = foldUnit(normaliseUnit(c));
+        if (c >= 0xd800 && c <= 0xdfff) {
+          // Surrogates: class of the whole code point for later boundaries; never skipped here.
+          const low = i + 1 < length ? text.charCodeAt(i + 1) : 0;
+          if (c <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) {
+            prevWord = charClass((c - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000) === WORD;
+          } else if (!(c >= 0xdc00 && i > 0 && text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff)) {
+            prevWord = charClass(c) === WORD;
+          }
+        } else {
+          // A key starting here starts with `unit`, so needs a boundary when `unit` is a word unit.
+          const keyWord = charClass(unit) === WORD;
+          const wasWord = prevWord;
+          prevWord = unit === c ? keyWord : charClass(c) === WORD;
+          if (keyWord && wasWord) continue;
+        }
+        for (let a = rootFirst, b = rootEnd; a < b; ) {
+          const mid = (a + b) >>> 1;
+          const u = unitOf[mid]!;
+          if (u < unit) a = mid + 1;
+          else if (u > unit) b = mid;
+          else {
+            node = mid;
+            break;
+          }
+        }
+        if (node === 0) continue;
+      }
+
+      // Walk the trie from `node` (the first unit, at i); j is the index of the last unit taken.
+      let j = i;
+      let afterSpace = false;
+      for (;;) {
+        const d = depth[node]!;
+        const end = hi[node]!;
+        let k = lo[node]!;
+        for (; k < end && keyLength[k] === d; k++) {
+          let bounds = keyBounds[k]!;
+          if (bounds === 0) bounds = keyBounds[k] = boundsOf(keys[k]!);
+          if ((bounds & BOUND_START) !== 0 && charClass(codePointBefore(text, i)) === WORD) continue;
+          if ((bounds & BOUND_END) !== 0 && charClass(codePointFrom(text, j + 1)) === WORD) continue;
+          const p = keyRows[k]!;
+          const pattern = patternAt(p);
+          if (pattern.forms && !pattern.forms.some((form) => spanEquals(text, i, j + 1, form))) continue;
+          found.push(i, j + 1, p);
+        }
+        if (k === end) break; // a leaf
+        // The next normalised unit, as scanReference would see it.
+        let unit = -1;
+        let at = j + 1;
+        for (; at < length; at++) {
+          const n = text.charCodeAt(at);
+          if (n === 0x20) {
+            if (afterSpace) continue;
+            unit = 0x20;
+          } else if (n >= 0x80 || n < 0x20) {
+            if (n === BLOCK_BREAK_CODE) break;
+            if (isIgnorable(n)) continue;
+            if (isSpace(n)) {
+              if (afterSpace) continue;
+              unit = 0x20;
+            } else unit = foldUnit(normaliseUnit(n));
+          } else unit = n >= 0x41 && n <= 0x5a ? n | 0x20 : n;
+          break;
+        }
+        if (unit < 0) break;
+        let next = 0;
+        let a = firstChild[node]!;
+        if (a < 0) a = expand(node);
+        for (let b = childEnd[node]!; a < b; ) {
+          const mid = (a + b) >>> 1;
+          const u = unitOf[mid]!;
+          if (u < unit) a = mid + 1;
+          else if (u > unit) b = mid;
+          else {
+            next = mid;
+            break;
+          }
+        }
+        if (next === 0) break;
+        node = next;
+        j = at;
+        afterSpace = unit === 0x20;
+      }
+      i = wordEnd;
+    }
+    s.prevWord = prevWord;
+  }
+  const scan = options.reference ? scanReference : scanStarts;
+
   /** Scans text[from, to) on from where `s` stands; appends to s.found. */
-  function scan(text: string, from: number, to: number, s: ScanState): void {
+  function scanReference(text: string, from: number, to: number, s: ScanState): void {
     const { ringStart, ringUnit, found } = s;
     let { state, units, afterSpace } = s;
     for (let i = from; i < to; i++) {
@@ -244,6 +391,7 @@ export function createMatcher(compiled: CompiledMatcher): Matcher & { matchIncre
       ringStart: new Int32Array(ringSize),
       ringUnit: new Uint16Array(ringSize),
       found: [],
+      prevWord: false,
     };
     for (let from = 0; from < text.length; from += SCAN_CHUNK) {
       scan(text, from, Math.min(text.length, from + SCAN_CHUNK), s);
@@ -521,6 +669,23 @@ function specificity(pattern: Pattern): number {
 function ringEquals(ring: Uint16Array, mask: number, first: number, form: string): boolean {
   for (let j = 0; j < form.length; j++) if (ring[(first + j) & mask] !== form.charCodeAt(j)) return false;
   return true;
+}
+
+/** Whether text[start, end), normalised as the scanner does (spaces collapsed), is `form`. */
+function spanEquals(text: string, start: number, end: number, form: string): boolean {
+  let f = 0;
+  let afterSpace = false;
+  for (let i = start; i < end; i++) {
+    let c = text.charCodeAt(i);
+    if (isIgnorable(c)) continue;
+    if (isSpace(c)) {
+      if (afterSpace) continue;
+      c = 0x20;
+    } else c = normaliseUnit(c);
+    afterSpace = c === 0x20;
+    if (f >= form.length || form.charCodeAt(f++) !== c) return false;
+  }
+  return f === form.length;
 }
 
 function mergeSorted(a: Match[], b: Match[]): Match[] {
