@@ -1,6 +1,6 @@
 import { categoryOf, type Category } from '../core/glossary/facts.ts';
 import type { Kind } from '../core/glossary/schema.ts';
-import type { Match, MatchJob, Matcher } from '../core/matcher/index.ts';
+import type { Match, SlicingMatcher } from '../core/matcher/index.ts';
 import type { PageSettings as Settings } from '../messaging/protocol.ts';
 import type { EntityCount } from '../messaging/tab-protocol.ts';
 import type { MarkLayer } from '../dom/marks.ts';
@@ -54,7 +54,7 @@ export class PageAnnotator {
 
   constructor(
     private readonly doc: Document,
-    private readonly matcher: Matcher,
+    private readonly matcher: SlicingMatcher,
     private readonly marks: MarkLayer,
   ) {}
 
@@ -71,7 +71,7 @@ export class PageAnnotator {
     const map = await this.#collectInSlices(root, options);
     if (!map || abandoned()) return false;
     let sliceStart = performance.now();
-    const job: MatchJob = this.matcher.matchIncremental?.(map.text) ?? wholeJob(this.matcher, map.text);
+    const job = this.matcher.matchIncremental(map.text);
     const found: [number, Mention][] = [];
     let pending: Match[] = [];
     let unpainted: Mention[] = [];
@@ -91,9 +91,8 @@ export class PageAnnotator {
         let converted = 0;
         while (converted < pending.length && ((converted & 31) !== 31 || performance.now() < deadline)) {
           const match = pending[converted++]!;
-          const range = map.toRange(match.start, match.end, this.doc);
-          if (!range) continue;
-          const mention: Mention = { id: match.id, kind: match.kind, category: categoryOf(match.kind), range };
+          const mention = this.#mentionOf(match, map);
+          if (!mention) continue;
           found.push([match.start, mention]);
           added.push(mention);
         }
@@ -101,9 +100,7 @@ export class PageAnnotator {
         // Progressive paint: settled mentions show before the rest of a long page is matched. Not every
         // slice: each change to a highlight has the browser repaint all of its ranges.
         if ((!matched || pending.length > 0) && added.length > 0 && performance.now() - paintedAt >= PAINT_EVERY_MS) {
-          for (const category of CATEGORIES) {
-            this.marks.add(category, added.filter((m) => m.category === category && this.#shows(m)).map((m) => m.range));
-          }
+          this.#addMarks(added);
           unpainted = [];
           paintedAt = performance.now();
         }
@@ -120,11 +117,7 @@ export class PageAnnotator {
       // Nothing else is marked, and what was painted along the way is all still right: add the rest
       // only. Replacing every range would have the browser repaint them all once more (~70 ms at 200k words).
       this.mentions = mentions;
-      measure('reglens:paint', () => {
-        for (const category of CATEGORIES) {
-          this.marks.add(category, unpainted.filter((m) => m.category === category && this.#shows(m)).map((m) => m.range));
-        }
-      });
+      measure('reglens:paint', () => this.#addMarks(unpainted));
     } else this.#keep(root, mentions);
     return true;
   }
@@ -161,13 +154,7 @@ export class PageAnnotator {
     // Sub-measures show in DevTools where a slow page's time goes.
     const map = measure('reglens:collect', () => collectText(root, options));
     const matches = measure('reglens:match', () => this.matcher.match(map.text));
-    const found: Mention[] = [];
-    measure('reglens:ranges', () => {
-      for (const match of matches) {
-        const range = map.toRange(match.start, match.end, this.doc);
-        if (range) found.push({ id: match.id, kind: match.kind, category: categoryOf(match.kind), range });
-      }
-    });
+    const found = measure('reglens:ranges', () => matches.flatMap((match) => this.#mentionOf(match, map) ?? []));
     this.#keep(root, found);
     return found.length;
   }
@@ -213,28 +200,24 @@ export class PageAnnotator {
     return categoryOn && !settings.mutedTerms.includes(mention.id);
   }
 
+  #mentionOf(match: Match, map: TextMap): Mention | null {
+    const range = map.toRange(match.start, match.end, this.doc);
+    return range && { id: match.id, kind: match.kind, category: categoryOf(match.kind), range };
+  }
+
+  /** The shown ranges of `mentions`, per category: what each mark highlight should hold. */
+  #rangesByCategory(mentions: readonly Mention[]): Array<[Category, Range[]]> {
+    return CATEGORIES.map((category) => [category, mentions.filter((m) => m.category === category && this.#shows(m)).map((m) => m.range)]);
+  }
+
+  #addMarks(mentions: readonly Mention[]): void {
+    for (const [category, ranges] of this.#rangesByCategory(mentions)) this.marks.add(category, ranges);
+  }
+
   #paint(): void {
     this.#paints++;
-    for (const category of CATEGORIES) {
-      this.marks.set(
-        category,
-        this.mentions.filter((mention) => mention.category === category && this.#shows(mention)).map((mention) => mention.range),
-      );
-    }
+    for (const [category, ranges] of this.#rangesByCategory(this.mentions)) this.marks.set(category, ranges);
   }
-}
-
-/** For a matcher that cannot slice its work: all of it in the first step. */
-function wholeJob(matcher: Matcher, text: string): MatchJob {
-  let result: Match[] | null = null;
-  let taken = false;
-  return {
-    step: () => (result ??= matcher.match(text)) !== null,
-    take: () => (result && !taken ? ((taken = true), result) : []),
-    get result() {
-      return result;
-    },
-  };
 }
 
 function inDocumentOrder(a: Mention, b: Mention): number {

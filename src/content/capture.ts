@@ -18,9 +18,12 @@ export function draftFromSelection(doc: Document, map: TextMap, mentions: readon
   const range = selection.getRangeAt(0);
   const start = offsetOf(map, range.startContainer, range.startOffset);
   const end = offsetOf(map, range.endContainer, range.endOffset);
-  if (start === null || end === null || end <= start || !map.text.slice(start, end).trim()) return null;
-  const trimmedStart = start + (map.text.slice(start, end).length - map.text.slice(start, end).trimStart().length);
-  const trimmedEnd = end - (map.text.slice(start, end).length - map.text.slice(start, end).trimEnd().length);
+  if (start === null || end === null || end <= start) return null;
+  const selected = map.text.slice(start, end);
+  if (!selected.trim()) return null;
+  // Whitespace at the edges of a selection is not part of the passage.
+  const trimmedStart = start + (selected.length - selected.trimStart().length);
+  const trimmedEnd = end - (selected.length - selected.trimEnd().length);
   const meta = readPageMeta(doc);
   return {
     id: crypto.randomUUID(),

@@ -1,4 +1,4 @@
-import type { CompiledMatcher, Matcher } from '../core/matcher/index.ts';
+import type { CompiledMatcher, SlicingMatcher } from '../core/matcher/index.ts';
 import type { ArticleGuess } from '../dom/article-finder.ts';
 import type { MarkLayer } from '../dom/marks.ts';
 import { request } from '../messaging/client.ts';
@@ -15,7 +15,7 @@ export interface PageDeps {
   doc: Document;
   runtime: MessageRuntime;
   siteLists: SiteListsStore;
-  createMatcher(compiled: CompiledMatcher): Matcher;
+  createMatcher(compiled: CompiledMatcher): SlicingMatcher;
   findArticle(doc: Document): ArticleGuess;
   createMarkLayer(doc: Document): MarkLayer;
 }
@@ -31,7 +31,7 @@ export function startPage(deps: PageDeps): void {
   const guess = measure('reglens:detect', () => deps.findArticle(doc));
   let session: Session | null = null;
   let settings: Settings | null = null;
-  let matcher: Promise<Matcher | null> | null = null;
+  let matcher: Promise<SlicingMatcher | null> | null = null;
 
   const loadSettings = async () => {
     const reply = await request(runtime, 'settings/get', {});

@@ -1,5 +1,5 @@
 import type { EntryFacts } from '../core/glossary/facts.ts';
-import type { Matcher } from '../core/matcher/index.ts';
+import type { SlicingMatcher } from '../core/matcher/index.ts';
 import type { ArticleGuess } from '../dom/article-finder.ts';
 import type { MarkLayer } from '../dom/marks.ts';
 import { withinSkipped } from '../dom/skip-rules.ts';
@@ -67,7 +67,7 @@ export class Session {
    * `reglens:annotate` spans the whole job, recorded once every slice is matched and painted (the E2E
    * tests and the browser benchmark wait for it); a job abandoned halfway records nothing.
    */
-  async annotate(matcher: Matcher, allText: boolean): Promise<void> {
+  async annotate(matcher: SlicingMatcher, allText: boolean): Promise<void> {
     const { doc } = this.deps;
     this.#allText ||= allText;
     this.#annotator ??= new PageAnnotator(doc, matcher, this.#marks);
@@ -109,7 +109,7 @@ export class Session {
   }
 
   /** Marks the page again with a new matcher (the reader's own terms changed). */
-  reannotate(matcher: Matcher): Promise<void> {
+  reannotate(matcher: SlicingMatcher): Promise<void> {
     this.#annotator?.clear();
     this.#annotator = null;
     return this.annotate(matcher, this.#allText);

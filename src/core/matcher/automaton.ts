@@ -35,6 +35,8 @@ export interface Automaton {
   firstOutput: Int32Array;
   /** Creates a node's children; returns its first child id. */
   expand(node: number): number;
+  /** The child of `node` along `unit` (a binary search over its children, created on demand); 0 = none. */
+  child(node: number, unit: number): number;
   /** Computes and stores fail[node]. */
   failOf(node: number): number;
   /** Computes and stores firstOutput[node]. */
@@ -137,5 +139,5 @@ export function buildAutomaton(keys: readonly string[]): Automaton {
     if (out < 0) firstOutput[node] = out = keyLength[lo[node]!] === depth[node] ? node : outputOf(failOf(node));
     return out;
   };
-  return { rootAscii, firstChild, childEnd, unitOf, depth, lo, hi, keyLength, fail, firstOutput, expand, failOf, outputOf, size: () => nodes };
+  return { rootAscii, firstChild, childEnd, unitOf, depth, lo, hi, keyLength, fail, firstOutput, expand, child, failOf, outputOf, size: () => nodes };
 }

@@ -22,7 +22,7 @@ import {
   type WordRule,
 } from './context-rules.ts';
 import { normaliseText, sortedKeys } from './normalise.ts';
-import type { Match, MatchJob, Matcher } from './types.ts';
+import type { Match, MatchJob, SlicingMatcher } from './types.ts';
 
 export { normaliseText } from './normalise.ts';
 
@@ -103,7 +103,7 @@ function toPattern(row: AliasRow, rule: WordRule | null): Pattern {
   return { forms: caseSensitive ? caseForms(normaliseText(text)) : null, target, rule };
 }
 
-export function createMatcher(compiled: CompiledMatcher, options: MatcherOptions = {}): Matcher & { matchIncremental(text: string): MatchJob } {
+export function createMatcher(compiled: CompiledMatcher, options: MatcherOptions = {}): SlicingMatcher {
   // Only the root of the automaton is built up front; the rest of the trie, rules and case forms on
   // first use, because start-up runs on every page before the JIT has warmed up (see
   // tests/bench/core.bench.ts).
@@ -112,8 +112,8 @@ export function createMatcher(compiled: CompiledMatcher, options: MatcherOptions
       ? { keys: compiled.keys, keyRows: compiled.keyRows }
       : sortedKeys(aliasRows(compiled).map((row) => row[0]));
   const automaton = buildAutomaton(keys);
-  const { rootAscii, firstChild, childEnd, unitOf, depth, lo, hi, keyLength, fail, firstOutput } = automaton;
-  const { expand, failOf, outputOf } = automaton;
+  const { rootAscii, depth, lo, hi, keyLength, fail, firstOutput } = automaton;
+  const { child, failOf, outputOf } = automaton;
   /** Per sorted key: 0 = not computed yet, else KNOWN | BOUND_START | BOUND_END. */
   const keyBounds = new Uint8Array(keys.length);
   let ringSize = 2;
@@ -174,8 +174,6 @@ export function createMatcher(compiled: CompiledMatcher, options: MatcherOptions
     const found = s.found;
     const length = text.length;
     let prevWord = s.prevWord;
-    const rootFirst = firstChild[0]!;
-    const rootEnd = childEnd[0]!;
     for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
       let node = 0;
@@ -223,16 +221,7 @@ export function createMatcher(compiled: CompiledMatcher, options: MatcherOptions
           prevWord = unit === c ? keyWord : charClass(c) === WORD;
           if (keyWord && wasWord) continue;
         }
-        for (let a = rootFirst, b = rootEnd; a < b; ) {
-          const mid = (a + b) >>> 1;
-          const u = unitOf[mid]!;
-          if (u < unit) a = mid + 1;
-          else if (u > unit) b = mid;
-          else {
-            node = mid;
-            break;
-          }
-        }
+        node = child(0, unit);
         if (node === 0) continue;
       }
 
@@ -273,19 +262,7 @@ export function createMatcher(compiled: CompiledMatcher, options: MatcherOptions
           break;
         }
         if (unit < 0) break;
-        let next = 0;
-        let a = firstChild[node]!;
-        if (a < 0) a = expand(node);
-        for (let b = childEnd[node]!; a < b; ) {
-          const mid = (a + b) >>> 1;
-          const u = unitOf[mid]!;
-          if (u < unit) a = mid + 1;
-          else if (u > unit) b = mid;
-          else {
-            next = mid;
-            break;
-          }
-        }
+        const next = child(node, unit);
         if (next === 0) break;
         node = next;
         j = at;
@@ -323,28 +300,10 @@ export function createMatcher(compiled: CompiledMatcher, options: MatcherOptions
       ringUnit[slot] = c;
       units++;
 
-      // Automaton step, inlined (this loop is the matcher's hot path): follow failure links until a
-      // transition exists or the root is reached. A transition is a binary search over the node's
-      // children, which have consecutive ids in unit order.
+      // Automaton step: follow failure links until a transition exists or the root is reached.
       const unit = c < 0x80 ? (c >= 0x41 && c <= 0x5a ? c | 0x20 : c) : foldUnit(c);
       for (;;) {
-        let next = 0;
-        if (state === 0 && unit < 0x80) next = rootAscii[unit]!;
-        else {
-          let a = firstChild[state]!;
-          if (a < 0) a = expand(state);
-          let b = childEnd[state]!;
-          while (a < b) {
-            const mid = (a + b) >>> 1;
-            const u = unitOf[mid]!;
-            if (u < unit) a = mid + 1;
-            else if (u > unit) b = mid;
-            else {
-              next = mid;
-              break;
-            }
-          }
-        }
+        const next = state === 0 && unit < 0x80 ? rootAscii[unit]! : child(state, unit);
         if (next !== 0) {
           state = next;
           break;

@@ -1,3 +1,3 @@
 export { compileMatcher, type CompiledMatcher } from './compile.ts';
 export { createMatcher } from './create-matcher.ts';
-export { BLOCK_BREAK, type Match, type MatchJob, type Matcher } from './types.ts';
+export { BLOCK_BREAK, type Match, type MatchJob, type Matcher, type SlicingMatcher } from './types.ts';

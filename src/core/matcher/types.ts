@@ -21,12 +21,15 @@ export const BLOCK_BREAK = '\u2029';
 export interface Matcher {
   /** All mentions in document order, longest match wins, no overlaps. */
   match(text: string): Match[];
+}
+
+/** What createMatcher makes; the content script needs the sliced form, a CLI or a test stub need not. */
+export interface SlicingMatcher extends Matcher {
   /**
    * The same work in resumable steps, so that a long page is annotated without a long task (a 200k-word
-   * page takes hundreds of milliseconds cold). Its result always equals `match(text)`. Optional: a
-   * matcher for a CLI or a test need not slice its work.
+   * page takes hundreds of milliseconds cold). Its result always equals `match(text)`.
    */
-  matchIncremental?(text: string): MatchJob;
+  matchIncremental(text: string): MatchJob;
 }
 
 /** `match(text)` cut into slices: call `step` until it returns true, yielding to the page between calls. */
