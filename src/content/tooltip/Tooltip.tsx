@@ -119,13 +119,13 @@ export function Tooltip(props: TooltipProps) {
             )}
             {facts.predecessors.length > 0 && (
               <>
-                <dt>Replaced</dt>
+                <dt>Took over from</dt>
                 <dd>{names(facts.predecessors)}</dd>
               </>
             )}
             {facts.successors.length > 0 && (
               <>
-                <dt>Replaced by</dt>
+                <dt>Work passed to</dt>
                 <dd>{names(facts.successors)}</dd>
               </>
             )}
