@@ -67,6 +67,8 @@ describe.each(BROWSERS)('the popup library in $name', ({ launch }) => {
 
     await library.evaluate(click('.lib-item .lib-button-danger'));
     await items(library, 0);
+    // The row leaves at once; the Undo offer follows when the store has answered.
+    await library.waitFor('.lib-toast-undo');
     await library.evaluate(click('.lib-toast-undo'));
     await items(library, 1);
     expect(await library.text('.lib-note')).toContain('controlled opening');
