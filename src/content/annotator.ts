@@ -183,7 +183,8 @@ export class PageAnnotator {
       entry.count++;
       counts.set(mention.id, entry);
     }
-    return [...counts.values()].sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
+    // Ids are ASCII: code-unit order, since localeCompare's first call builds a collator (~5 ms cold).
+    return [...counts.values()].sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
   clear(): void {

@@ -40,6 +40,17 @@ describe('word-start scan', () => {
     );
   });
 
+  it('keeps word boundaries across a slice that begins inside a surrogate pair', () => {
+    // U+1D400 (a letter) straddles the first slice boundary; "банк россии" glued to it is inside a word.
+    for (const pad of [1022, 1023, 1024]) {
+      const text = `${'x '.repeat(pad / 2)}${pad % 2 ? 'x' : ''}\u{1d400}банк россии и Банк России`;
+      const job = fast.matchIncremental(text);
+      while (!job.step(0));
+      expect(job.result).toEqual(reference.match(text));
+      expect(job.result).toHaveLength(1);
+    }
+  });
+
   it('agrees on a long mixed text, sliced', () => {
     const text = aliases.map((a, i) => (i % 3 === 0 ? `${a}’s` : i % 3 === 1 ? `x${a}` : `${a} 的`)).join(' ');
     const job = fast.matchIncremental(text);

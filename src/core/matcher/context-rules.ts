@@ -1,7 +1,7 @@
 // The per-alias context rules of the schema (avoidNear, requireNear, notBefore, notAfter, window),
 // evaluated on words around a candidate match, never across a block break; and the document rules
 // (avoidInDocument, requireInDocument), evaluated on every word of the text.
-import { CJK, WORD, charClass, codePointBefore } from '../text/chars.ts';
+import { BLOCK_BREAK_CODE, CJK, WORD, charClass, codePointBefore } from '../text/chars.ts';
 import { collectDocumentWords, onlySpacingBetween, ruleWords, wordText, wordsAfter, wordsBefore } from '../text/words.ts';
 import type { CompiledRule } from './compile.ts';
 
@@ -42,7 +42,9 @@ export function toWordRule(rule: CompiledRule): WordRule {
  * Whether a candidate match [start, end) of an alias with this rule stands in its context. `named`:
  * the paragraph already named the same entry in full, which is all the evidence requireNear asks for.
  */
-export function passesRule(text: string, start: number, end: number, rule: WordRule, named = false): boolean {
+export function passesRule(text: string, start: number, end: number, rule: WordRule, named = false, blocks?: Blocks): boolean {
+  const block = blocks?.around(start, end);
+  if (typeof block === 'string' && !mayApply(rule, block)) return rule.requireNear.length === 0 || named;
   const afterSpans = wordsAfter(text, end, rule.reach);
   const beforeSpans = wordsBefore(text, start, rule.reach);
   const after = afterSpans.map((w) => wordText(text, w));
@@ -60,6 +62,41 @@ export function passesRule(text: string, start: number, end: number, rule: WordR
   const near = (phrase: string[]): boolean => contains(nearBefore, phrase) || contains(nearAfter, phrase);
   if (rule.avoidNear.some(near)) return false;
   return rule.requireNear.length === 0 || named || rule.requireNear.some(near);
+}
+
+/**
+ * The lower-cased block (paragraph) around a candidate, for a first look before passesRule tokenises
+ * up to twice `window` words: rules never look across a block break, so a phrase with a word missing
+ * from the block cannot apply, and most candidates are decided by native substring searches. Keeps
+ * the last block, as candidates come in document order.
+ */
+export class Blocks {
+  #from = -1;
+  #to = -1;
+  #lower: string | null = null;
+  constructor(private readonly text: string) {}
+
+  /** Null where lower-casing the block could disagree with wordText (invisible characters, Σ's final form). */
+  around(start: number, end: number): string | null {
+    if (start < this.#from || end > this.#to) {
+      const text = this.text;
+      this.#from = start > 0 ? text.lastIndexOf(BLOCK_BREAK_CHAR, start - 1) + 1 : 0;
+      const to = text.indexOf(BLOCK_BREAK_CHAR, end);
+      this.#to = to < 0 ? text.length : to;
+      const block = text.slice(this.#from, this.#to);
+      this.#lower = CASE_UNSAFE.test(block) ? null : block.toLowerCase();
+    }
+    return this.#lower;
+  }
+}
+
+const BLOCK_BREAK_CHAR = String.fromCharCode(BLOCK_BREAK_CODE);
+const CASE_UNSAFE = /[\u00ad\u200b-\u200d\u2060\ufeff\u03a3]/;
+
+/** Whether some phrase of the rule has all its words in the block (so the rule may apply there). */
+function mayApply(rule: WordRule, block: string): boolean {
+  const occurs = (phrase: string[]) => phrase.every((word) => block.includes(word));
+  return rule.notBefore.some(occurs) || rule.notAfter.some(occurs) || rule.avoidNear.some(occurs) || rule.requireNear.some(occurs);
 }
 
 export function hasDocumentRule(rule: WordRule | null): boolean {

@@ -13,6 +13,7 @@ import {
 import { buildAutomaton } from './automaton.ts';
 import { aliasRows, isCaseSensitive, type AliasRow, type CompiledMatcher } from './compile.ts';
 import {
+  Blocks,
   DocumentWords,
   documentVerdict,
   evidenceDistance,
@@ -62,8 +63,6 @@ interface ScanState {
   ringUnit: Uint16Array;
   /** Every occurrence passing boundary and case checks, as flat (start, end, pattern) triples. */
   found: number[];
-  /** Word-start scan: whether the last non-ignorable code point seen is a letter or digit (class WORD). */
-  prevWord: boolean;
 }
 
 /** How createMatcher scans; tests only. */
@@ -81,8 +80,11 @@ const SCAN_CHUNK = 1024;
 const CANDIDATE_CHUNK = 32;
 
 const BLOCK_BREAK_CHAR = String.fromCharCode(BLOCK_BREAK_CODE);
-/** The rest of a run of ASCII letters and digits (sticky; lastIndex set before each use). */
-const ASCII_WORD_TAIL = /[0-9A-Za-z]*/y;
+
+function isAsciiWordUnit(c: number): boolean {
+  const lower = c | 0x20;
+  return (c >= 0x30 && c <= 0x39) || (lower >= 0x61 && lower <= 0x7a);
+}
 
 /**
  * A case-sensitive alias also accepts a capitalised first letter ("the Fed" -> "The Fed" opening a
@@ -163,114 +165,123 @@ export function createMatcher(compiled: CompiledMatcher, options: MatcherOptions
       return kindFits && sectorFits && !sectorExcluded && headFits ? [index] : [];
     }));
 
+  // Where a walk may start: a run of ASCII letters and digits (only its first unit can start a key,
+  // which needs a word boundary), any run of non-ASCII units, or ASCII punctuation that starts a key.
+  // A native search skips the rest, which is most of an English page: cold, a loop over every unit
+  // in script cost several times the whole match.
+  let punctuation = '';
+  for (let c = 0x21; c < 0x7f; c++) {
+    if (rootAscii[c] !== 0 && !isAsciiWordUnit(c)) punctuation += `\\x${c.toString(16).padStart(2, '0')}`;
+  }
+  // The first run of ASCII letters and digits of every key that starts with one: a text word that is
+  // none of them starts no key unless what ends it is not ASCII (an invisible character, a letter
+  // that folds to ASCII), so most words cost a native lookup and no walk.
+  const firstRuns = new Set(keys.join('\n').match(/^[0-9a-z]+/gm));
+  const startRuns = new RegExp(`[0-9A-Za-z]+|[^\\x00-\\x7f]+${punctuation ? `|[${punctuation}]` : ''}`, 'g');
+
   /**
    * Finds every key occurrence starting in text[from, to) (walks may read past `to`); appends to
    * s.found. A key that starts with a letter or digit needs a word boundary before it, so no walk
-   * starts inside a word: most characters cost one comparison and no call. From each possible start,
-   * a plain trie walk (no failure links) follows the normalised, folded units. Finds exactly what
-   * scanReference finds (property test in tests/unit/matcher-scan.test.ts).
+   * starts inside a word. From each possible start, a plain trie walk (no failure links) follows the
+   * normalised, folded units. Finds exactly what scanReference finds (property test in
+   * tests/unit/matcher-scan.test.ts).
    */
   function scanStarts(text: string, from: number, to: number, s: ScanState): void {
     const found = s.found;
+    startRuns.lastIndex = from;
+    for (let run = startRuns.exec(text); run !== null && run.index < to; run = startRuns.exec(text)) {
+      const i = run.index;
+      const c = text.charCodeAt(i);
+      if (c >= 0x80) {
+        scanNonAscii(text, i, Math.min(to, startRuns.lastIndex), found);
+      } else if (isAsciiWordUnit(c)) {
+        const node = rootAscii[c >= 0x41 && c <= 0x5a ? c | 0x20 : c]!;
+        // Inside a word unless what precedes is not a letter or digit (it may be a non-ASCII one).
+        if (node === 0 || (i > 0 && charClass(codePointBefore(text, i)) === WORD)) continue;
+        const after = startRuns.lastIndex < text.length ? text.charCodeAt(startRuns.lastIndex) : 0;
+        if (after >= 0x80 || firstRuns.has(run[0].toLowerCase())) walk(text, i, node, found);
+      } else walk(text, i, rootAscii[c]!, found);
+    }
+  }
+
+  /** Walks from every possible start in text[from, to), a run of non-ASCII units. */
+  function scanNonAscii(text: string, from: number, to: number, found: number[]): void {
     const length = text.length;
-    let prevWord = s.prevWord;
+    // Only skips walks early: a walk checks the boundary before each key it records.
+    let prevWord = charClass(codePointBefore(text, from)) === WORD;
     for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
-      let node = 0;
-      let wordEnd = i;
-      if (c < 0x80) {
-        const lower = c | 0x20;
-        if ((c >= 0x30 && c <= 0x39) || (lower >= 0x61 && lower <= 0x7a)) {
-          if (prevWord) continue; // inside a word
-          prevWord = true;
-          node = rootAscii[c >= 0x41 && c <= 0x5a ? lower : c]!;
-          // No key starts in the rest of this ASCII word (it would need a boundary): skip it natively,
-          // once this start is walked.
-          ASCII_WORD_TAIL.lastIndex = i + 1;
-          ASCII_WORD_TAIL.test(text);
-          wordEnd = ASCII_WORD_TAIL.lastIndex - 1;
-          if (node === 0) {
-            i = wordEnd;
-            continue;
-          }
-        } else {
-          prevWord = false;
-          if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) continue; // no key starts with a space
-          node = rootAscii[c]!;
-        }
-        if (node === 0) continue;
-      } else {
-        if (isIgnorable(c)) continue; // invisible: word boundaries look through it
-        if (c === BLOCK_BREAK_CODE || isSpace(c)) {
-          prevWord = false;
-          continue;
-        }
-        const unit = foldUnit(normaliseUnit(c));
-        if (c >= 0xd800 && c <= 0xdfff) {
-          // Surrogates: class of the whole code point for later boundaries; never skipped here.
-          const low = i + 1 < length ? text.charCodeAt(i + 1) : 0;
-          if (c <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) {
-            prevWord = charClass((c - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000) === WORD;
-          } else if (!(c >= 0xdc00 && i > 0 && text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff)) {
-            prevWord = charClass(c) === WORD;
-          }
-        } else {
-          // A key starting here starts with `unit`, so needs a boundary when `unit` is a word unit.
-          const keyWord = charClass(unit) === WORD;
-          const wasWord = prevWord;
-          prevWord = unit === c ? keyWord : charClass(c) === WORD;
-          if (keyWord && wasWord) continue;
-        }
-        node = child(0, unit);
-        if (node === 0) continue;
+      if (isIgnorable(c)) continue; // invisible: word boundaries look through it
+      if (c === BLOCK_BREAK_CODE || isSpace(c)) {
+        prevWord = false;
+        continue;
       }
-
-      // Walk the trie from `node` (the first unit, at i); j is the index of the last unit taken.
-      let j = i;
-      let afterSpace = false;
-      for (;;) {
-        const d = depth[node]!;
-        const end = hi[node]!;
-        let k = lo[node]!;
-        for (; k < end && keyLength[k] === d; k++) {
-          let bounds = keyBounds[k]!;
-          if (bounds === 0) bounds = keyBounds[k] = boundsOf(keys[k]!);
-          if ((bounds & BOUND_START) !== 0 && charClass(codePointBefore(text, i)) === WORD) continue;
-          if ((bounds & BOUND_END) !== 0 && charClass(codePointFrom(text, j + 1)) === WORD) continue;
-          const p = keyRows[k]!;
-          const pattern = patternAt(p);
-          if (pattern.forms && !pattern.forms.some((form) => spanEquals(text, i, j + 1, form))) continue;
-          found.push(i, j + 1, p);
+      const unit = foldUnit(normaliseUnit(c));
+      if (c >= 0xd800 && c <= 0xdfff) {
+        // Surrogates: class of the whole code point for later boundaries; never skipped here.
+        const low = i + 1 < length ? text.charCodeAt(i + 1) : 0;
+        if (c <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) {
+          prevWord = charClass((c - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000) === WORD;
+        } else if (!(c >= 0xdc00 && i > 0 && text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff)) {
+          prevWord = charClass(c) === WORD;
         }
-        if (k === end) break; // a leaf
-        // The next normalised unit, as scanReference would see it.
-        let unit = -1;
-        let at = j + 1;
-        for (; at < length; at++) {
-          const n = text.charCodeAt(at);
-          if (n === 0x20) {
+      } else {
+        // A key starting here starts with `unit`, so needs a boundary when `unit` is a word unit.
+        const keyWord = charClass(unit) === WORD;
+        const wasWord = prevWord;
+        prevWord = unit === c ? keyWord : charClass(c) === WORD;
+        if (keyWord && wasWord) continue;
+      }
+      const node = child(0, unit);
+      if (node !== 0) walk(text, i, node, found);
+    }
+  }
+
+  /** Walks the trie from `node` (the first unit, at i), recording every key that ends on the way. */
+  function walk(text: string, i: number, node: number, found: number[]): void {
+    const length = text.length;
+    let j = i; // the index of the last unit taken
+    let afterSpace = false;
+    for (;;) {
+      const d = depth[node]!;
+      const end = hi[node]!;
+      let k = lo[node]!;
+      for (; k < end && keyLength[k] === d; k++) {
+        let bounds = keyBounds[k]!;
+        if (bounds === 0) bounds = keyBounds[k] = boundsOf(keys[k]!);
+        if ((bounds & BOUND_START) !== 0 && charClass(codePointBefore(text, i)) === WORD) continue;
+        if ((bounds & BOUND_END) !== 0 && charClass(codePointFrom(text, j + 1)) === WORD) continue;
+        const p = keyRows[k]!;
+        const pattern = patternAt(p);
+        if (pattern.forms && !pattern.forms.some((form) => spanEquals(text, i, j + 1, form))) continue;
+        found.push(i, j + 1, p);
+      }
+      if (k === end) return; // a leaf
+      // The next normalised unit, as scanReference would see it.
+      let unit = -1;
+      let at = j + 1;
+      for (; at < length; at++) {
+        const n = text.charCodeAt(at);
+        if (n === 0x20) {
+          if (afterSpace) continue;
+          unit = 0x20;
+        } else if (n >= 0x80 || n < 0x20) {
+          if (n === BLOCK_BREAK_CODE) break;
+          if (isIgnorable(n)) continue;
+          if (isSpace(n)) {
             if (afterSpace) continue;
             unit = 0x20;
-          } else if (n >= 0x80 || n < 0x20) {
-            if (n === BLOCK_BREAK_CODE) break;
-            if (isIgnorable(n)) continue;
-            if (isSpace(n)) {
-              if (afterSpace) continue;
-              unit = 0x20;
-            } else unit = foldUnit(normaliseUnit(n));
-          } else unit = n >= 0x41 && n <= 0x5a ? n | 0x20 : n;
-          break;
-        }
-        if (unit < 0) break;
-        const next = child(node, unit);
-        if (next === 0) break;
-        node = next;
-        j = at;
-        afterSpace = unit === 0x20;
+          } else unit = foldUnit(normaliseUnit(n));
+        } else unit = n >= 0x41 && n <= 0x5a ? n | 0x20 : n;
+        break;
       }
-      i = wordEnd;
+      if (unit < 0) return;
+      const next = child(node, unit);
+      if (next === 0) return;
+      node = next;
+      j = at;
+      afterSpace = unit === 0x20;
     }
-    s.prevWord = prevWord;
   }
   const scan = options.reference ? scanReference : scanStarts;
 
@@ -350,7 +361,6 @@ export function createMatcher(compiled: CompiledMatcher, options: MatcherOptions
       ringStart: new Int32Array(ringSize),
       ringUnit: new Uint16Array(ringSize),
       found: [],
-      prevWord: false,
     };
     for (let from = 0; from < text.length; from += SCAN_CHUNK) {
       scan(text, from, Math.min(text.length, from + SCAN_CHUNK), s);
@@ -373,6 +383,7 @@ export function createMatcher(compiled: CompiledMatcher, options: MatcherOptions
     // Document rules need every word of the text, and avoidInDocument also every entry the text names
     // without one; both are gathered (in slices) before the first candidate that asks for them.
     const doc = new DocumentWords(text);
+    const blocks = new Blocks(text);
     const verdicts = new Map<WordRule, ReturnType<typeof documentVerdict>>(); // one per rule and text
     let docReady = false;
     /** Entries the text names by a form without document rules: they override avoidInDocument. */
@@ -389,7 +400,7 @@ export function createMatcher(compiled: CompiledMatcher, options: MatcherOptions
       for (let i = 0; i < found.length; i += 3) {
         const pattern = patternAt(found[i + 2]!);
         if (pattern.target < 0 || hasDocumentRule(pattern.rule)) continue;
-        if (!pattern.rule || passesRule(text, found[i]!, found[i + 1]!, pattern.rule)) entries.add(pattern.target);
+        if (!pattern.rule || passesRule(text, found[i]!, found[i + 1]!, pattern.rule, false, blocks)) entries.add(pattern.target);
         if (i % (3 * CANDIDATE_CHUNK) === 0) yield;
       }
       defined = entries;
@@ -408,7 +419,7 @@ export function createMatcher(compiled: CompiledMatcher, options: MatcherOptions
     const stands = (start: number, end: number, pattern: Pattern): boolean => {
       const rule = pattern.rule;
       if (!rule) return true;
-      if (!passesRule(text, start, end, rule, pattern.target >= 0 && namedAt.has(pattern.target))) return false;
+      if (!passesRule(text, start, end, rule, pattern.target >= 0 && namedAt.has(pattern.target), blocks)) return false;
       if (!hasDocumentRule(rule)) return true;
       const verdict = verdicts.get(rule)!; // prepared
       return verdict === 'ok' || (verdict === 'avoided' && pattern.target >= 0 && defined!.has(pattern.target));
