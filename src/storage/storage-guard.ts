@@ -173,13 +173,14 @@ export class StorageGuard implements StorageStatusSource {
     );
     try {
       await Promise.race([opening, blocked]);
-      this.#blocked = signal();
     } finally {
       clearTimeout(timer);
     }
   }
 
   #opened(): void {
+    // A blocked open that completed while nobody waited must not count against the next open.
+    this.#blocked = signal();
     this.#failures = 0;
     this.#retryAt = 0;
     const problem = this.#newerSchema() ? 'newer-version' : null;
