@@ -2,8 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import type { MessageRuntime } from '../messaging/runtime.ts';
 import type { Settings } from '../messaging/protocol.ts';
 import { request } from '../messaging/client.ts';
-import { STORAGE_MESSAGE_KEYS, type StorageStatus } from '../messaging/storage-status.ts';
+import type { StorageStatus } from '../messaging/storage-status.ts';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
+import { failureText } from '../ui/failure-text.ts';
 import { StorageBanner } from '../ui/StorageBanner.tsx';
 import { useStorageStatus } from '../ui/use-storage-status.ts';
 import { t } from '../ui/i18n.ts';
@@ -28,16 +29,16 @@ export function Options({ runtime, shortcuts }: OptionsProps) {
   const [failedWith, setFailedWith] = useState<StorageStatus | null>(null);
 
   useEffect(() => {
-    void request(runtime, 'settings/read', {}).then((reply) => (reply.ok ? setSettings(reply.value) : setError(reply.error.message)));
+    void request(runtime, 'settings/read', {}).then((reply) => (reply.ok ? setSettings(reply.value) : setError(failureText(reply.error))));
   }, [runtime]);
 
   const update = async (next: Settings) => {
     setSettings(next);
     const reply = await request(runtime, 'settings/update', next);
     if (!reply.ok) {
-      const { problem, message } = reply.error;
+      const { problem } = reply.error;
       if (problem) setFailedWith({ ok: false, problem });
-      return setError(t('options_save_failed', problem ? t(STORAGE_MESSAGE_KEYS[problem].title) : message));
+      return setError(t('options_save_failed', failureText(reply.error)));
     }
     setError(null);
     setFailedWith(null);

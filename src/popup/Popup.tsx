@@ -10,6 +10,7 @@ import { t } from '../ui/i18n.ts';
 import { Library } from '../ui/library/index.ts';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { PageList } from '../ui/PageList.tsx';
+import { failureText } from '../ui/failure-text.ts';
 import { StorageBanner } from '../ui/StorageBanner.tsx';
 import { useStorageStatus } from '../ui/use-storage-status.ts';
 import { notifyingStore } from './notify-store.ts';
@@ -43,7 +44,7 @@ export function Popup({ runtime, tabs, store, storage, tabId, initialView = 'pag
   );
   useEffect(() => {
     if (view !== 'recent' || pages) return;
-    void request(runtime, 'pages/recent', { limit: 100 }).then((reply) => (reply.ok ? setPages(reply.value) : setError(reply.error.message)));
+    void request(runtime, 'pages/recent', { limit: 100 }).then((reply) => (reply.ok ? setPages(reply.value) : setError(failureText(reply.error))));
   }, [view]);
   const open = (highlight: Highlight) => void request(runtime, 'highlight/open', { id: highlight.id });
 

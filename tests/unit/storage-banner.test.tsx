@@ -61,7 +61,7 @@ async function mount(node: preact.ComponentChild) {
   };
 }
 
-const popup = (runtime: MessageRuntime, storage?: StorageStatusSource, initialView: 'page' | 'library' = 'page') => (
+const popup = (runtime: MessageRuntime, storage?: StorageStatusSource, initialView: 'page' | 'library' | 'recent' = 'page') => (
   <Popup
     runtime={runtime}
     tabs={noTabs}
@@ -80,6 +80,16 @@ describe('the storage banner', () => {
     expect(banner()?.getAttribute('role')).toBe('alert');
     expect(banner()?.dataset.problem).toBe('cannot-open');
     expect(banner()?.textContent).toBe(STORAGE_MESSAGES_EN.storage_cannot_open + STORAGE_MESSAGES_EN.storage_cannot_open_works);
+    unmount();
+  });
+
+  it("names the problem in the page's words when a list cannot be read, not as a refused save", async () => {
+    const runtime = background(
+      { ok: false, problem: 'cannot-open' },
+      { 'pages/recent': fail('storage', STORAGE_MESSAGES_EN.storage_cannot_open_save, 'cannot-open') },
+    );
+    const { container, unmount } = await mount(popup(runtime, undefined, 'recent'));
+    expect(container.querySelector('.notice-error')?.textContent).toBe(STORAGE_MESSAGES_EN.storage_cannot_open);
     unmount();
   });
 
