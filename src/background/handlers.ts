@@ -2,11 +2,13 @@ import { factsOf } from '../core/glossary/facts.ts';
 import type { Entry } from '../core/glossary/schema.ts';
 import type { CompiledMatcher } from '../core/matcher/index.ts';
 import type { Handlers } from '../messaging/server.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../messaging/protocol.ts';
+import { StorageProblemError } from '../messaging/storage-status.ts';
 import type { RegLensDb } from '../storage/db.ts';
+import { StorageGuard } from '../storage/storage-guard.ts';
 import { addUnique, readSettings, updateSettings } from './settings.ts';
 import { highlightFromDraft, placementsFor } from './highlights.ts';
 import { pageSettings, userTermEntry } from './user-terms.ts';
-import type { Settings } from '../messaging/protocol.ts';
 
 export interface HandlerDeps {
   /** The compiled matcher for the reader's current settings (their own terms included). */
@@ -14,15 +16,18 @@ export interface HandlerDeps {
   /** Opens a highlight's article in a tab and reveals the passage (needs the tabs API). */
   openHighlight?: (url: string, id: string) => Promise<boolean>;
   db: RegLensDb;
+  /** Every database use goes through it (degraded mode); by default a guard with English reasons. */
+  guard?: StorageGuard;
   compiledMatcher: CompiledMatcher;
   entryById: ReadonlyMap<string, Entry>;
-  /** Tells every tab to re-read settings, so a change shows at once in open pages. */
+  /** Tells every tab to re-read settings, so a change shows at once in open tabs. */
   broadcastSettingsChanged?: (settings: Settings) => void;
   now?: () => number;
 }
 
 export function createHandlers({
   db,
+  guard = new StorageGuard(db),
   compiledMatcher,
   entryById,
   broadcastSettingsChanged = () => {},
@@ -34,50 +39,56 @@ export function createHandlers({
     broadcastSettingsChanged(settings);
     return settings;
   };
+  // Annotation must not depend on the database: when it cannot be read, pages get the defaults and
+  // the bundled knowledge base. Writes still fail, with the problem's label.
+  const settingsInEffect = () =>
+    guard.read(readSettings).catch((error: unknown) => {
+      if (error instanceof StorageProblemError) return DEFAULT_SETTINGS;
+      throw error;
+    });
+  const update = (change: (settings: Settings) => Settings) => guard.write((store) => updateSettings(store, change)).then(changed);
   return {
-    async 'page/seen'(page) {
-      await db.pages.put({ ...page, seenAt: now() });
-      return { stored: true };
-    },
-    async 'pages/recent'({ limit }) {
-      return db.pages.orderBy('seenAt').reverse().limit(limit).toArray();
-    },
-    'matcher/compiled': async () => matcherFor(await readSettings(db)),
+    'page/seen': (page) => guard.write(async (store) => (await store.pages.put({ ...page, seenAt: now() }), { stored: true as const })),
+    'pages/recent': ({ limit }) => guard.read((store) => store.pages.orderBy('seenAt').reverse().limit(limit).toArray()),
+    'matcher/compiled': async () => matcherFor(await settingsInEffect()),
     async 'glossary/facts'({ ids }) {
-      const userTerms = ids.some((id) => id.startsWith('user-')) ? (await readSettings(db)).userTerms : [];
+      const userTerms = ids.some((id) => id.startsWith('user-')) ? (await settingsInEffect()).userTerms : [];
       return ids.flatMap((id) => {
         const userTerm = userTerms.find((term) => term.id === id);
         const entry = userTerm ? userTermEntry(userTerm) : entryById.get(id);
         return entry ? [factsOf(entry, entryById)] : [];
       });
     },
-    'settings/get': async () => pageSettings(await readSettings(db)),
-    'settings/read': () => readSettings(db),
+    'settings/get': async () => pageSettings(await settingsInEffect()),
+    'settings/read': () => settingsInEffect(),
     async 'settings/mute-term'({ id }) {
-      return pageSettings(changed(await updateSettings(db, (s) => ({ ...s, mutedTerms: addUnique(s.mutedTerms, id) }))));
+      return pageSettings(await update((s) => ({ ...s, mutedTerms: addUnique(s.mutedTerms, id) })));
     },
     async 'settings/never-on-site'({ host }, sender) {
       const tabHost = new URL(sender.tab?.url ?? sender.url ?? 'about:blank').host;
       if (tabHost !== host) throw new Error('A page may only switch RegLens off for its own site.');
-      return pageSettings(changed(await updateSettings(db, (s) => ({ ...s, neverSites: addUnique(s.neverSites, host) }))));
+      return pageSettings(await update((s) => ({ ...s, neverSites: addUnique(s.neverSites, host) })));
     },
     async 'highlight/create'(draft) {
-      const highlight = highlightFromDraft({ ...draft, color: draft.color ?? (await readSettings(db)).defaultColor }, now());
-      // A retried save (its first reply was lost) finds its own row and succeeds again.
-      await db.transaction('rw', db.highlights, async () => {
-        const existing = await db.highlights.get(highlight.id);
-        if (existing && existing.url !== highlight.url) throw new Error('That highlight id is taken.');
-        if (!existing) await db.highlights.add(highlight);
-      });
+      const color = draft.color ?? (await settingsInEffect()).defaultColor;
+      const highlight = highlightFromDraft({ ...draft, color }, now());
+      // A retried save (its first reply was lost) finds its own row and succeeds again. One
+      // transaction: a full disk aborts it whole, so nothing is left half-written.
+      await guard.write((store) =>
+        store.transaction('rw', store.highlights, async () => {
+          const existing = await store.highlights.get(highlight.id);
+          if (existing && existing.url !== highlight.url) throw new Error('That highlight id is taken.');
+          if (!existing) await store.highlights.add(highlight);
+        }),
+      );
       return { id: highlight.id };
     },
-    'highlights/for-page': ({ url, canonical }) => placementsFor(db, url, canonical),
+    'highlights/for-page': ({ url, canonical }) => guard.read((store) => placementsFor(store, url, canonical)),
     async 'highlight/open'({ id }) {
-      const highlight = await db.highlights.get(id);
+      const highlight = await guard.read((store) => store.highlights.get(id));
       return { opened: highlight ? await openHighlight(highlight.url, id) : false };
     },
-    async 'settings/update'(settings) {
-      return changed(await updateSettings(db, () => settings));
-    },
+    'settings/update': (settings) => update(() => settings),
+    'storage/status': () => guard.check(),
   };
 }

@@ -161,10 +161,11 @@ export class Session {
     const reply = await requestWithRetry(this.deps.runtime, 'highlight/create', draft);
     if (!reply.ok) {
       if (reply.error.code === 'unavailable') this.orphaned();
-      // Private windows and full disks: say plainly that nothing was kept, never fail silently.
-      const reason =
-        reply.error.code === 'storage' ? `RegLens cannot save here (${reply.error.message}). Nothing was saved.` : reply.error.message;
-      return { saved: false, reason };
+      // Private windows, full disks, a newer RegLens's database: say plainly that nothing was kept,
+      // never fail silently. A labelled problem arrives already worded (and translated) by the background.
+      const { code, message, problem } = reply.error;
+      const reason = problem || code !== 'storage' ? message : `RegLens cannot save here (${message}). Nothing was saved.`;
+      return { saved: false, reason, ...(problem ? { problem } : {}) };
     }
     await this.loadSaved();
     return { saved: true, id: reply.value.id };

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import type { EntryFacts } from '../core/glossary/facts.ts';
 import type { CompiledMatcher } from '../core/matcher/index.ts';
 import { COLORS, SelectorsSchema, type Color, type Selectors } from '../core/highlights/model.ts';
+import type { StorageStatus } from './storage-status.ts';
 
 /**
  * The one protocol between RegLens's parts. Each message names its request schema, its reply type and
@@ -139,6 +140,15 @@ export const protocol = {
     from: 'extension',
     request: v.strictObject({ id: v.pipe(v.string(), v.maxLength(64)) }),
     reply: {} as { opened: boolean },
+  },
+  /**
+   * Whether the reader's data can be read and written, for the banner in extension pages. Pages learn
+   * of a problem only when a save fails (the Failure carries the same label).
+   */
+  'storage/status': {
+    from: 'extension',
+    request: v.strictObject({}),
+    reply: {} as StorageStatus,
   },
   'pages/recent': {
     from: 'extension',

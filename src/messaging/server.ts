@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import type { MessageRuntime, Sender } from './runtime.ts';
 import { MAX_MESSAGE_BYTES, protocol, type MessageType, type ReplyOf, type RequestOf } from './protocol.ts';
 import { fail, ok, type Result } from './result.ts';
+import { StorageProblemError } from './storage-status.ts';
 
 export type Handlers = {
   [T in MessageType]: (payload: RequestOf<T>, sender: Sender) => Promise<ReplyOf<T>>;
@@ -49,6 +50,7 @@ export async function dispatch(
     const handler = handlers[type] as (payload: unknown, sender: Sender) => Promise<unknown>;
     return ok(await handler(parsed.output, sender));
   } catch (error) {
+    if (error instanceof StorageProblemError) return fail('storage', error.message, error.problem);
     const name = (error as Error)?.name ?? '';
     const code = /Quota|Database|Dexie|Idb|Open|Abort/i.test(name) ? 'storage' : 'internal';
     return fail(code, String((error as Error)?.message ?? error));

@@ -1,4 +1,5 @@
 import type { Kind } from '../core/glossary/schema.ts';
+import type { StorageProblem } from './storage-status.ts';
 
 /**
  * Messages from RegLens's own pages and background to a tab's content script. The content script
@@ -34,7 +35,8 @@ export interface TabProtocol {
   'tab/reveal': { request: { id: string }; reply: { found: boolean } };
 }
 
-export type SaveResult = { saved: true; id: string } | { saved: false; reason: string };
+/** `problem` labels a storage failure (see storage-status.ts); `reason` is the sentence the Save control shows. */
+export type SaveResult = { saved: true; id: string } | { saved: false; reason: string; problem?: StorageProblem };
 
 /** Which of the page's saved highlights were drawn, and which could not be found in its text. */
 export interface HighlightStatus {

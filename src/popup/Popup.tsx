@@ -5,10 +5,14 @@ import { request, requestTab } from '../messaging/client.ts';
 import type { PageRecord } from '../messaging/protocol.ts';
 import type { MessageRuntime, TabsApi } from '../messaging/runtime.ts';
 import type { HighlightStore } from '../core/highlights/store.ts';
+import type { StorageStatusSource } from '../messaging/storage-status.ts';
 import { t } from '../ui/i18n.ts';
 import { Library } from '../ui/library/index.ts';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { PageList } from '../ui/PageList.tsx';
+import { failureText } from '../ui/failure-text.ts';
+import { StorageBanner } from '../ui/StorageBanner.tsx';
+import { useStorageStatus } from '../ui/use-storage-status.ts';
 import { notifyingStore } from './notify-store.ts';
 import { ThisPage } from './ThisPage.tsx';
 
@@ -18,6 +22,8 @@ export interface PopupProps {
   runtime: MessageRuntime;
   tabs: TabsApi;
   store: HighlightStore;
+  /** The popup's own database connection's status (the Library reads through it). */
+  storage?: StorageStatusSource;
   /** The tab the popup speaks about: the active tab, or `?tab=<id>` when opened as a page. */
   tabId: number | null;
   initialView?: View;
@@ -27,17 +33,18 @@ export interface PopupProps {
 
 const entityName = (id: string) => entryById.get(id)?.name ?? id;
 
-export function Popup({ runtime, tabs, store, tabId, initialView = 'page', onFocused, openOptions }: PopupProps) {
+export function Popup({ runtime, tabs, store, storage, tabId, initialView = 'page', onFocused, openOptions }: PopupProps) {
   const [view, setView] = useState<View>(initialView);
   const [pages, setPages] = useState<PageRecord[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const storageStatus = useStorageStatus(runtime, storage);
   const liveStore = useMemo(
     () => notifyingStore(store, () => tabId !== null && void requestTab(tabs, tabId, 'tab/highlights-changed', {})),
     [store, tabId],
   );
   useEffect(() => {
     if (view !== 'recent' || pages) return;
-    void request(runtime, 'pages/recent', { limit: 100 }).then((reply) => (reply.ok ? setPages(reply.value) : setError(reply.error.message)));
+    void request(runtime, 'pages/recent', { limit: 100 }).then((reply) => (reply.ok ? setPages(reply.value) : setError(failureText(reply.error))));
   }, [view]);
   const open = (highlight: Highlight) => void request(runtime, 'highlight/open', { id: highlight.id });
 
@@ -59,6 +66,7 @@ export function Popup({ runtime, tabs, store, tabId, initialView = 'page', onFoc
           {t('popup_open_options')}
         </button>
       </header>
+      <StorageBanner status={storageStatus} />
       <div role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`}>
         {view === 'page' && <ThisPage runtime={runtime} tabs={tabs} tabId={tabId} store={liveStore} onFocused={onFocused} onOpen={open} entityName={entityName} />}
         {view === 'library' && <Library store={liveStore} entityName={entityName} onOpen={open} />}

@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import type { Highlight } from '../core/highlights/model.ts';
 import type { PageRecord, Settings } from '../messaging/protocol.ts';
 
@@ -17,8 +17,9 @@ export class RegLensDb extends Dexie {
   settings!: EntityTable<SettingsRow, 'key'>;
   highlights!: EntityTable<Highlight, 'id'>;
 
-  constructor(name = 'reglens') {
-    super(name);
+  /** `options` lets tests hand Dexie an IndexedDB that fails the way a private window's does. */
+  constructor(name = 'reglens', options?: DexieOptions) {
+    super(name, options);
     this.version(1).stores({
       pages: '&url, seenAt',
       settings: '&key',

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { HighlightSchema, normaliseTags, type Highlight } from '../core/highlights/model.ts';
 import type { HighlightStore } from '../core/highlights/store.ts';
 import type { RegLensDb } from './db.ts';
+import { StorageGuard } from './storage-guard.ts';
 
 /**
  * Saved highlights in Dexie, behind the HighlightStore interface the popup and options pages use.
@@ -45,52 +46,63 @@ export function exportAll(db: RegLensDb): Promise<Highlight[]> {
   return db.highlights.orderBy('created').toArray();
 }
 
-export function createHighlightStore(db: RegLensDb, now: () => number = Date.now): DexieHighlightStore {
+/**
+ * Every call goes through the guard, so a database that cannot open or a full disk reaches the
+ * Library as a labelled StorageProblemError with a sentence for the reader. Pass the page's guard to
+ * share its status (the banner); a bare database gets a guard of its own.
+ */
+export function createHighlightStore(source: RegLensDb | StorageGuard, now: () => number = Date.now): DexieHighlightStore {
+  const guard = source instanceof StorageGuard ? source : new StorageGuard(source);
+  const read = guard.read.bind(guard);
+  const write = guard.write.bind(guard);
   return {
-    all: () => db.highlights.orderBy('created').reverse().toArray(),
+    all: () => read((db) => db.highlights.orderBy('created').reverse().toArray()),
 
-    newest: (limit) => db.highlights.orderBy('created').reverse().limit(Math.max(0, Math.floor(limit))).toArray(),
+    newest: (limit) => read((db) => db.highlights.orderBy('created').reverse().limit(Math.max(0, Math.floor(limit))).toArray()),
 
-    async forUrl(url) {
-      const rows = await db.highlights.where('url').equals(url).toArray();
-      return rows.sort((a, b) => b.created - a.created || (a.id < b.id ? 1 : -1));
-    },
+    forUrl: (url) =>
+      read(async (db) => {
+        const rows = await db.highlights.where('url').equals(url).toArray();
+        return rows.sort((a, b) => b.created - a.created || (a.id < b.id ? 1 : -1));
+      }),
 
-    update(id, changes) {
-      return db.transaction('rw', db.highlights, async () => {
-        const current = await db.highlights.get(id);
-        if (!current) throw new Error(`No highlight with id ${id}.`);
-        const next = validated(
-          {
-            ...current,
-            ...(changes.note === undefined ? {} : { note: changes.note }),
-            ...(changes.tags === undefined ? {} : { tags: normaliseTags(changes.tags) }),
-            ...(changes.color === undefined ? {} : { color: changes.color }),
-            updated: Math.max(now(), current.created),
-          },
-          'update',
-        );
-        await db.highlights.put(next);
-        return next;
-      });
-    },
+    update: (id, changes) =>
+      write((db) =>
+        db.transaction('rw', db.highlights, async () => {
+          const current = await db.highlights.get(id);
+          if (!current) throw new Error(`No highlight with id ${id}.`);
+          const next = validated(
+            {
+              ...current,
+              ...(changes.note === undefined ? {} : { note: changes.note }),
+              ...(changes.tags === undefined ? {} : { tags: normaliseTags(changes.tags) }),
+              ...(changes.color === undefined ? {} : { color: changes.color }),
+              updated: Math.max(now(), current.created),
+            },
+            'update',
+          );
+          await db.highlights.put(next);
+          return next;
+        }),
+      ),
 
-    remove(id) {
-      return db.transaction('rw', db.highlights, async () => {
-        const current = await db.highlights.get(id);
-        if (!current) return null;
-        await db.highlights.delete(id);
-        return current;
-      });
-    },
+    remove: (id) =>
+      write((db) =>
+        db.transaction('rw', db.highlights, async () => {
+          const current = await db.highlights.get(id);
+          if (!current) return null;
+          await db.highlights.delete(id);
+          return current;
+        }),
+      ),
 
     async restore(highlight) {
       // Put back exactly what remove() returned, timestamps included: check it, but store the
       // caller's object rather than the schema's normalised copy.
       validated(highlight, 'restore');
-      await db.highlights.put(highlight);
+      await write((db) => db.highlights.put(highlight));
     },
 
-    import: (highlights) => importHighlights(db, highlights),
+    import: (highlights) => write((db) => importHighlights(db, highlights)),
   };
 }

@@ -1,10 +1,14 @@
+import { STORAGE_MESSAGES_EN } from '../messaging/storage-status.ts';
+
 /**
  * English UI strings: the fallback when the browser's i18n API is absent (unit tests, the bench) and
  * the source for public/_locales/en/messages.json. Keys use the characters messages.json allows
  * ([A-Za-z0-9_]); `$1`..`$9` are substitutions. tests/unit/library-i18n.test.tsx checks that every
- * key is in both locale files with the same substitutions.
+ * key is in both locale files with the same substitutions. The storage problems' words live with
+ * their labels (src/messaging/storage-status.ts), since the background words them for the Save control.
  */
 export const MESSAGES_EN = {
+  ...STORAGE_MESSAGES_EN,
   library_region: 'Saved highlights',
   library_loading: 'Loading highlights…',
   library_loading_rest: 'Loading all highlights…',

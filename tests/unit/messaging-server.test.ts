@@ -25,6 +25,7 @@ const handlers: Handlers = {
   'highlight/create': async () => ({ id: 'x' }),
   'highlights/for-page': async () => [],
   'highlight/open': async () => ({ opened: false }),
+  'storage/status': async () => ({ ok: true }),
 };
 const seen = { url: 'https://news.example/a', title: 'A', entities: [{ id: 'pboc', count: 2 }] };
 

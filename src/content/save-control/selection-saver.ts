@@ -6,6 +6,8 @@ import { SAVE_CONTROL_CSS } from './save-control.css.ts';
 
 const SHOW_AFTER_MS = 250;
 const HIDE_SAVED_AFTER_MS = 2500;
+// A reason (storage full, private window) is a sentence to read, not a flash of confirmation.
+const HIDE_FAILED_AFTER_MS = 10_000;
 
 /**
  * Offers "Save highlight" next to a non-empty selection, and runs a save for the context menu and
@@ -32,7 +34,7 @@ export class SelectionSaver {
     const result = await this.save();
     this.#render(result.saved ? { kind: 'saved' } : { kind: 'failed', message: result.reason });
     clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => this.host.destroy(), HIDE_SAVED_AFTER_MS);
+    this.#timer = setTimeout(() => this.host.destroy(), result.saved ? HIDE_SAVED_AFTER_MS : HIDE_FAILED_AFTER_MS);
     return result;
   }
 
