@@ -1,6 +1,6 @@
 import type { CompiledMatcher, SlicingMatcher } from '../core/matcher/index.ts';
 import type { ArticleGuess } from '../dom/article-finder.ts';
-import type { MarkLayer } from '../dom/marks.ts';
+import { clearMarksLeftBehind, type MarkLayer } from '../dom/marks.ts';
 import { request } from '../messaging/client.ts';
 import type { PageSettings as Settings } from '../messaging/protocol.ts';
 import type { MessageRuntime, SiteListsStore } from '../messaging/runtime.ts';
@@ -9,6 +9,7 @@ import { serveTab } from '../messaging/tab-server.ts';
 import { readPageMeta } from '../dom/page-meta.ts';
 import { showOrphanNotice } from './orphan-notice.ts';
 import { Session } from './session.ts';
+import { removeUiLeftBehind } from './ui-host.ts';
 import { measure } from './timing.ts';
 
 export interface PageDeps {
@@ -28,6 +29,10 @@ export interface PageDeps {
  */
 export function startPage(deps: PageDeps): void {
   const { doc, runtime } = deps;
+  // A RegLens from before an update or reload may have drawn here: Chromium's orphaned script cleans
+  // up after itself, Firefox's is unloaded mid-way and this one is injected in its place.
+  clearMarksLeftBehind(doc);
+  removeUiLeftBehind(doc);
   const guess = measure('reglens:detect', () => deps.findArticle(doc));
   let session: Session | null = null;
   let settings: Settings | null = null;

@@ -4,6 +4,17 @@ import { render, type ComponentChild } from 'preact';
 const REINSERT_BACKOFF_MS = 500;
 const MAX_REINSERT_BACKOFF_MS = 30_000;
 
+const HOST_NAME = 'reglens-ui';
+
+/**
+ * Removes RegLens UI that no script of ours answers for any more: Firefox unloads the content script
+ * of an updated or reloaded extension, leaving an open tooltip or notice that can never close, and
+ * then injects the new version into the open tab. Call before this script draws anything.
+ */
+export function removeUiLeftBehind(doc: Document): void {
+  for (const host of doc.querySelectorAll(HOST_NAME)) host.remove();
+}
+
 /**
  * All RegLens UI in a page lives in one element with a closed shadow root: page CSS cannot reach in,
  * ours cannot leak out, and the host is positioned fixed at the root so it never takes layout space.
@@ -54,7 +65,7 @@ export class UiHost {
     if (this.#host && this.#root && this.#host.isConnected) return this.#root;
     if (!this.#host || !this.#root) {
       // A custom-element-style name: pages that hide or style generic spans/divs do not touch it.
-      this.#host = this.doc.createElement('reglens-ui');
+      this.#host = this.doc.createElement(HOST_NAME);
       this.#host.style.cssText = 'all: initial; position: fixed; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647;';
       this.#root = this.#host.attachShadow({ mode: 'closed' });
       const style = this.doc.createElement('style');

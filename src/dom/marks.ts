@@ -32,6 +32,15 @@ function highlightApi(doc: Document): HighlightApi | null {
   return highlights && typeof Highlight === 'function' ? ({ highlights, Highlight } as HighlightApi) : null;
 }
 
+/**
+ * Unpaints every RegLens mark in the document, whoever registered it: a content script that Firefox
+ * unloaded (extension updated or reloaded) leaves its marks registered, and none of its code runs again.
+ */
+export function clearMarksLeftBehind(doc: Document): void {
+  const api = highlightApi(doc);
+  for (const category of MARK_CATEGORIES) api?.highlights.delete(highlightName(category));
+}
+
 export function createMarkLayer(doc: Document): MarkLayer {
   const api = highlightApi(doc);
   const owned = new Map<MarkCategory, Set<AbstractRange>>();

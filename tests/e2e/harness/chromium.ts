@@ -37,6 +37,20 @@ export async function launchChromium(
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(worker.url()).host;
 
+  // The DevTools protocol reports each change of the service worker's running status: count the
+  // background's starts and stops from here on (Playwright's Worker objects do not see a stop).
+  const background = { status: '', starts: 0, stops: 0 };
+  const devtools = await context.newCDPSession(context.pages()[0] ?? (await context.newPage()));
+  devtools.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    for (const version of versions) {
+      if (new URL(version.scriptURL).host !== extensionId || version.runningStatus === background.status) continue;
+      if (version.runningStatus === 'running') background.starts++;
+      if (version.runningStatus === 'stopped' && background.status) background.stops++;
+      background.status = version.runningStatus;
+    }
+  });
+  await devtools.send('ServiceWorker.enable');
+
   const wrap = (page: Page): TestPage => {
     const errors: string[] = [];
     page.on('console', (message) => {
@@ -79,12 +93,14 @@ export async function launchChromium(
       return wrap(page);
     },
     async stopBackground() {
-      const page = context.pages()[0] ?? (await context.newPage());
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('ServiceWorker.enable');
-      await cdp.send('ServiceWorker.stopAllWorkers');
-      await cdp.detach();
+      if (background.status !== 'running') throw new Error(`The background is ${background.status || 'unknown'}: nothing to stop.`);
+      const stops = background.stops;
+      await devtools.send('ServiceWorker.stopAllWorkers');
+      await poll(async () => background.stops > stops, 10_000).catch(() => {
+        throw new Error(`Chromium did not stop the service worker (it is ${background.status})`);
+      });
     },
+    backgroundStarts: async () => background.starts,
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

@@ -31,6 +31,27 @@ export async function launchFirefox(
   });
   await browser.installExtension(extensionDir);
 
+  // --remote-allow-system-access also lets WebDriver BiDi list the browser's own (chrome) windows and
+  // evaluate script there, in the parent process, where the extension's background is managed.
+  const bidi = (browser as unknown as { connection: BidiConnection }).connection;
+  const { result: tree } = await bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 });
+  const context = tree.contexts[0]?.context;
+  if (!context) throw new Error('WebDriver BiDi lists no chrome window (is --remote-allow-system-access set?)');
+  const inParent = async <T>(expression: string): Promise<T> => {
+    const { result } = await bidi.send('script.evaluate', { expression, target: { context }, awaitPromise: true });
+    if (result.type === 'exception') throw new Error(`In the parent process: ${result.exceptionDetails.text}`);
+    return result.result.value as T;
+  };
+  // Counts the background's starts and stops from here on (Firefox emits these events for its own tests).
+  const extension = `WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension`;
+  await inParent(`(() => {
+    const extension = ${extension};
+    const counts = (globalThis.reglensBackground = { starts: extension.backgroundState === 'running' ? 1 : 0, stops: 0 });
+    extension.on('background-script-started', () => counts.starts++);
+    extension.on('shutdown-background-script', () => counts.stops++);
+    return true;
+  })()`);
+
   const wrap = (page: Page): TestPage => {
     const errors: string[] = [];
     page.on('console', (message) => {
@@ -74,6 +95,28 @@ export async function launchFirefox(
       await poll(() => page.evaluate(() => document.readyState === 'complete' && location.protocol === 'moz-extension:'), 15_000);
       return wrap(page);
     },
+    async stopBackground() {
+      const stopped = await inParent<string>(`(async () => {
+        const extension = ${extension};
+        const counts = globalThis.reglensBackground;
+        if (extension.backgroundState !== 'running') return 'the background is ' + extension.backgroundState + ': nothing to stop';
+        const stops = counts.stops;
+        // disableResetIdleForTest: stop even while a listener has not answered yet, as Chromium does.
+        await extension.terminateBackground({ ignoreDevToolsAttached: true, disableResetIdleForTest: true });
+        return counts.stops > stops ? 'stopped' : 'Firefox did not stop the background (now ' + extension.backgroundState + ')';
+      })()`);
+      if (stopped !== 'stopped') throw new Error(stopped);
+    },
+    backgroundStarts: () => inParent<number>(`globalThis.reglensBackground.starts`),
     close: () => browser.close(),
   };
+}
+
+/** The part of Puppeteer's WebDriver BiDi connection used here, for commands it has no method for. */
+interface BidiConnection {
+  send(method: 'browsingContext.getTree', params: { 'moz:scope': 'chrome'; maxDepth: number }): Promise<{ result: { contexts: Array<{ context: string }> } }>;
+  send(
+    method: 'script.evaluate',
+    params: { expression: string; target: { context: string }; awaitPromise: boolean },
+  ): Promise<{ result: { type: 'success'; result: { value?: unknown } } | { type: 'exception'; exceptionDetails: { text: string } } }>;
 }

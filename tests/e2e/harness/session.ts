@@ -34,10 +34,15 @@ export interface BrowserSession {
   /** A RegLens page by manifest path, e.g. `src/popup/index.html`, with its extension origin. */
   openExtensionPage(path: string): Promise<TestPage>;
   /**
-   * Stops the background as the browser does when it is idle (Chromium: the service worker, through
-   * the DevTools protocol). Firefox offers no remote way to unload an event page: undefined there.
+   * Stops the background at once, even mid-request, as the browser may when it is idle. Chromium: the
+   * service worker, through the DevTools protocol. Firefox: the event page, through the extension's own
+   * terminateBackground() evaluated in the parent process over WebDriver BiDi (what about:debugging's
+   * "Terminate background script" calls), without the grace it gives pending listeners. Throws unless
+   * the background was running and has stopped.
    */
-  stopBackground?(): Promise<void>;
+  stopBackground(): Promise<void>;
+  /** How many times RegLens's background has started since the browser launched (a restart adds one). */
+  backgroundStarts(): Promise<number>;
   close(): Promise<void>;
 }
 
