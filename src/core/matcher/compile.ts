@@ -1,5 +1,5 @@
 import type { Alias, Anaphor, Entry, Kind } from '../glossary/schema.ts';
-import { sortedKeys } from './normalise.ts';
+import { firstRunsOf, sortedKeys } from './normalise.ts';
 
 /** Context rules of one alias, as in the schema; shared between aliases that have the same rules. */
 export interface CompiledRule {
@@ -57,6 +57,8 @@ export interface CompiledMatcher {
    */
   keys?: string[];
   keyRows?: number[];
+  /** firstRunsOf(keys), shipped so that a page does not search 3,000 keys for them. Computed at load when absent. */
+  firstRuns?: string[];
 }
 
 /** Schema default: an alias with an uppercase letter ("SEC", "the Fed") is case-sensitive. */
@@ -121,6 +123,7 @@ export function compileMatcher(entries: readonly Entry[], anaphora: readonly Ana
   const { keys, keyRows } = sortedKeys(aliasRows(result).map((row) => row[0]));
   result.keys = keys;
   result.keyRows = keyRows;
+  result.firstRuns = firstRunsOf(keys);
   return result;
 }
 

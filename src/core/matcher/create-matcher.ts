@@ -22,7 +22,7 @@ import {
   toWordRule,
   type WordRule,
 } from './context-rules.ts';
-import { normaliseText, sortedKeys } from './normalise.ts';
+import { firstRunsOf, normaliseText, sortedKeys } from './normalise.ts';
 import type { Match, MatchJob, SlicingMatcher } from './types.ts';
 
 export { normaliseText } from './normalise.ts';
@@ -176,7 +176,7 @@ export function createMatcher(compiled: CompiledMatcher, options: MatcherOptions
   // The first run of ASCII letters and digits of every key that starts with one: a text word that is
   // none of them starts no key unless what ends it is not ASCII (an invisible character, a letter
   // that folds to ASCII), so most words cost a native lookup and no walk.
-  const firstRuns = new Set(keys.join('\n').match(/^[0-9a-z]+/gm));
+  const firstRuns = new Set(compiled.firstRuns && compiled.keys ? compiled.firstRuns : firstRunsOf(keys));
   const startRuns = new RegExp(`[0-9A-Za-z]+|[^\\x00-\\x7f]+${punctuation ? `|[${punctuation}]` : ''}`, 'g');
 
   /**
