@@ -1,7 +1,14 @@
 import type { Alias, Anaphor, Entry, Kind } from '../glossary/schema.ts';
+import { ruleWords } from '../text/words.ts';
 import { firstRunsOf, sortedKeys } from './normalise.ts';
 
-/** Context rules of one alias, as in the schema; shared between aliases that have the same rules. */
+const toWordPhrase = (phrase: string): string => ruleWords(phrase).join(' ');
+
+/**
+ * Context rules of one alias, as in the schema, each phrase already split into its comparable words
+ * and joined by single spaces ("People's Bank" -> "people s bank"): a page only splits on spaces.
+ * Shared between aliases that have the same rules.
+ */
 export interface CompiledRule {
   avoidNear?: string[];
   requireNear?: string[];
@@ -72,7 +79,10 @@ export function compileMatcher(entries: readonly Entry[], anaphora: readonly Ana
   const anaphorSectors = new Set(anaphora.flatMap((a) => [...(a.sectors ?? []), ...(a.notSectors ?? [])]));
   const rules: CompiledRule[] = [];
   const ruleIndex = new Map<string, number>();
-  const ruleOf = (rule: CompiledRule): number => {
+  const ruleOf = (schemaRule: CompiledRule): number => {
+    const rule = Object.fromEntries(
+      Object.entries(schemaRule).map(([field, value]) => [field, Array.isArray(value) ? value.map(toWordPhrase).filter(Boolean) : value]),
+    ) as CompiledRule;
     if (Object.keys(rule).length === 0) return -1;
     const key = JSON.stringify(rule);
     const index = ruleIndex.get(key) ?? rules.push(rule) - 1;

@@ -2,7 +2,7 @@
 // evaluated on words around a candidate match, never across a block break; and the document rules
 // (avoidInDocument, requireInDocument), evaluated on every word of the text.
 import { BLOCK_BREAK_CODE, CJK, WORD, charClass, codePointBefore } from '../text/chars.ts';
-import { collectDocumentWords, onlySpacingBetween, ruleWords, wordText, wordsAfter, wordsBefore } from '../text/words.ts';
+import { collectDocumentWords, onlySpacingBetween, wordText, wordsAfter, wordsBefore } from '../text/words.ts';
 import type { CompiledRule } from './compile.ts';
 
 const DEFAULT_WINDOW = 30;
@@ -20,8 +20,7 @@ export interface WordRule {
 }
 
 export function toWordRule(rule: CompiledRule): WordRule {
-  const phrases = (list: string[] | undefined): string[][] =>
-    (list ?? []).map(ruleWords).filter((words) => words.length > 0);
+  const phrases = (list: string[] | undefined): string[][] => (list ?? []).map((phrase) => phrase.split(' '));
   const wordRule = {
     avoidNear: phrases(rule.avoidNear),
     requireNear: phrases(rule.requireNear),
