@@ -30,11 +30,19 @@ const upgradeAsNewerBuild = `new Promise((resolve, reject) => {
  * An older RegLens page that keeps its connection and ignores requests to close it: any upgrade of
  * the database waits for it. The connection stays in `globalThis.olderPage` until `letGo`.
  */
-const holdAsOlderPage = `new Promise((resolve, reject) => {
-  const open = indexedDB.open('reglens', 5);
-  open.onsuccess = () => { globalThis.olderPage = open.result; open.result.onversionchange = () => {}; resolve(true); };
-  open.onerror = () => reject(String(open.error));
-})`;
+const holdAsOlderPage = `(async () => {
+  // The background (woken by this very page) may create the current database between a delete and
+  // this open: then the open fails with a VersionError, and the database is deleted and tried again.
+  for (let attempt = 0; ; attempt++) {
+    const held = await new Promise((resolve, reject) => {
+      const open = indexedDB.open('reglens', 5);
+      open.onsuccess = () => { globalThis.olderPage = open.result; open.result.onversionchange = () => {}; resolve(true); };
+      open.onerror = () => (open.error.name === 'VersionError' && attempt < 20 ? resolve(false) : reject(String(open.error)));
+    });
+    if (held) return true;
+    await new Promise((resolve) => { const request = indexedDB.deleteDatabase('reglens'); request.onsuccess = request.onerror = resolve; });
+  }
+})()`;
 const letGo = `(globalThis.olderPage.close(), true)`;
 
 const deleteDatabase = `new Promise((resolve, reject) => {
