@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { BROWSERS } from './harness/browsers.ts';
+import { sendTabMessage, tabIdOf } from './harness/extension.ts';
+import type { FixtureServer } from './harness/fixture-server.ts';
+import { annotated } from './harness/probes.ts';
+import type { BrowserSession } from './harness/session.ts';
+import { useBrowser } from './harness/suite.ts';
+
+/** Every painted RegLens term mark, as the id of its paragraph. */
+const paintedParagraphs = `['body', 'law', 'phrase'].flatMap((name) => [...(CSS.highlights.get('reglens-' + name) ?? [])])
+  .map((range) => range.startContainer.parentElement.id)`;
+
+describe.each(BROWSERS)('a long page in $name', ({ launch }) => {
+  let server: FixtureServer;
+  let browser: BrowserSession;
+  useBrowser(launch, (env) => void ({ server, browser } = env));
+
+  it('finds every mention but paints only near the viewport, following the reader as they scroll', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url('pages/long-report.html'));
+    await page.until(annotated());
+    // The page summary counts all 1,000 mentions...
+    const url = server.url('pages/long-report.html');
+    const summary = (await sendTabMessage(browser, await tabIdOf(browser, url), { type: 'tab/summary', payload: {} })) as {
+      value: { entities: Array<{ count: number }> };
+    };
+    expect(summary.value.entities.reduce((n, entity) => n + entity.count, 0)).toBe(1000);
+    // ...but only those around the top of the page are painted.
+    const top = await page.until<string[]>(`(() => { const ids = ${paintedParagraphs}; return ids.length > 0 && !ids.includes('p249') && ids; })()`);
+    expect(top).toContain('p0');
+    expect(top.length).toBeLessThan(400);
+
+    await page.evaluate(`(document.getElementById('p249').scrollIntoView(), true)`);
+    const bottom = await page.until<string[]>(`(() => { const ids = ${paintedParagraphs}; return ids.includes('p249') && !ids.includes('p0') && ids; })()`);
+    expect(bottom.length).toBeLessThan(400);
+    expect(page.errors().filter((error) => !/favicon/.test(error))).toEqual([]);
+    await page.close();
+  });
+});
