@@ -76,6 +76,7 @@ async function reglensPhase(session: BrowserSession, report: BrowserReport): Pro
       block: pick((r) => r.block)!,
       longestStep: pick((r) => r.longestStep)!,
       marks: runs[0]!.marks,
+      frame: pick((r) => r.frame)!,
     });
     log(`  ${report.name} RegLens ${words}: ${JSON.stringify(report.reglens.get(words))}`);
   }

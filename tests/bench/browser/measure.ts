@@ -15,6 +15,7 @@ export interface ReglensRun {
   /** Longest single synchronous RegLens step: matcher-load, collect, or one reglens:slice. */
   longestStep: number;
   marks: number;
+  frame: number;
 }
 
 export interface BaselineRun {
@@ -47,8 +48,28 @@ const READ_RUN = `(async () => {
 
 export async function reglensRun(tab: Tab): Promise<ReglensRun> {
   await tab.until(`performance.getEntriesByName('reglens:annotate', 'measure').length > 0`, 120_000);
-  return tab.evaluate<ReglensRun>(READ_RUN);
+  const run = await tab.evaluate<Omit<ReglensRun, 'frame'>>(READ_RUN);
+  return { ...run, frame: await tab.evaluate<number>(FRAME_WHILE_MUTATING) };
 }
+
+// A page that keeps changing after annotation (a ticker, a live blog): it changes one text node every
+// frame for 60 frames; the median frame interval shows what RegLens's marks cost each of its frames
+// (Chromium rebuilds all highlight markers after any DOM change).
+const FRAME_WHILE_MUTATING = `new Promise((done) => {
+  const ticker = document.createElement('div');
+  document.body.prepend(ticker);
+  const frames = [];
+  let last = performance.now();
+  const tick = () => {
+    const now = performance.now();
+    frames.push(now - last);
+    last = now;
+    ticker.textContent = 'tick ' + frames.length;
+    if (frames.length < 60) requestAnimationFrame(tick);
+    else done(frames.sort((a, b) => a - b)[30]);
+  };
+  requestAnimationFrame(tick);
+})`;
 
 /** The detector's cost on a page that is not an article, and whether anything was annotated anyway. */
 export async function nonArticleRun(tab: Tab): Promise<{ detect: number; annotated: boolean }> {

@@ -9,7 +9,10 @@ export interface ReglensFigures {
   longtask: number | null;
   block: number;
   longestStep: number;
+  /** Painted marks (near the viewport only, past the mark layer's PAINT_ALL_MAX). */
   marks: number;
+  /** Median frame while the page changes its DOM every frame, after annotation. */
+  frame: number;
 }
 export type BaselineFigures = { ms: number; count: number; n: number } | { failed: string } | { skipped: string };
 
@@ -68,7 +71,7 @@ export function printReport(reports: BrowserReport[], context: Context): void {
   console.log('Single RegExp: escaped aliases longest first, (?<![\\p{L}\\p{N}])(?:...)(?![\\p{L}\\p{N}]) /gu, compiled in the page, TreeWalker, one CSS Highlight.');
   console.log("mark.js 8.11.1 options: separateWordSearch:false, accuracy:'exactly', diacritics:false (case-insensitive: its default).");
   console.log('Longest main-thread block: longest gap of a 4 ms setTimeout heartbeat in the page overlapping matcher-load..annotate (an upper bound on');
-  console.log("  the task; it can include rendering). Chromium's 'longtask' entries leave out extension content-script work; Firefox has no such API.");
+  console.log("  the task; it can include rendering). Page frame: median frame over 60 frames in which the page changes one text node,\n  after annotation. Chromium's 'longtask' entries leave out extension content-script work; Firefox has no such API.");
 
   for (const report of reports) {
     const r = (words: number) => report.reglens.get(words);
@@ -88,7 +91,8 @@ export function printReport(reports: BrowserReport[], context: Context): void {
     console.log(row('RegLens longest task, longtask API', cells(longtask)));
     console.log(row('RegLens longest main-thread block', cells((x) => ms(x.block))));
     console.log(row('RegLens longest synchronous step', cells((x) => ms(x.longestStep))));
-    console.log(row('RegLens marks', cells((x) => String(x.marks))));
+    console.log(row('RegLens marks painted', cells((x) => String(x.marks))));
+    console.log(row('page frame as it changes its DOM, after', cells((x) => ms(x.frame))));
     console.log(row('single RegExp (compile+walk+Highlight)', regexp.time));
     console.log(row('  matches', regexp.count));
     console.log(row('mark.js mark(terms)', markjs.time));
@@ -131,7 +135,8 @@ function printTargets(report: BrowserReport, sizes: number[]): void {
   const big = report.reglens.get(large);
   if (big) {
     // Annotation yields between slices: its longest synchronous step is the task RegLens is sure to own;
-    // the heartbeat gap is an upper bound that also holds the browser's own rendering of the marks.
+    // the heartbeat gap is an upper bound that also holds the browser's own work in that window (its
+    // rendering and garbage collection; with marks painted near the viewport only, not their painting).
     const api = big.longtask === null ? 'no longtask API' : big.longtask === 0 ? 'longtask API: none recorded' : `longtask API: ${ms(big.longtask)} ms`;
     lines.push(`  longest task at ${large / 1000}k: longest RegLens step ${ms(big.longestStep)} ms (matcher-load, collect or one slice); main-thread block ${ms(big.block)} ms incl. rendering; ${api} (target: none over 50 ms)  ${verdict(big.longestStep <= 50)}${big.block > 50 ? ' (block over 50: MISS for the page as a whole)' : ''}`);
   }
