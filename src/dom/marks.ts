@@ -83,6 +83,13 @@ export function createMarkLayer(doc: Document): MarkLayer {
     for (const [category, ranges] of marked) if (windowed(category)) for (const range of ranges) near?.track(category, range);
   };
 
+  const stopWindowingWhenEmpty = () => {
+    if (near && total === 0) {
+      near.disconnect();
+      near = null;
+    }
+  };
+
   return {
     supported: api !== null,
     add(category, ranges) {
@@ -114,10 +121,7 @@ export function createMarkLayer(doc: Document): MarkLayer {
         }
       }
       this.add(category, next);
-      if (near && total === 0) {
-        near.disconnect();
-        near = null;
-      }
+      stopWindowingWhenEmpty();
     },
     clear(category) {
       for (const [name, ranges] of marked) {
@@ -127,10 +131,7 @@ export function createMarkLayer(doc: Document): MarkLayer {
         marked.delete(name);
         owned.get(name)?.clear();
       }
-      if (near && total === 0) {
-        near.disconnect();
-        near = null;
-      }
+      stopWindowingWhenEmpty();
     },
     categoriesAt(x, y) {
       const found = api?.highlights.highlightsFromPoint?.(x, y) ?? [];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { selectInParagraph } from './harness/dom.ts';
 import { BROWSERS } from './harness/browsers.ts';
 import { useBrowser } from './harness/suite.ts';
 import { sendTabMessage, tabIdOf } from './harness/extension.ts';
@@ -9,17 +10,7 @@ import type { BrowserSession, TestPage } from './harness/session.ts';
 const QUOTE = 'Officials stressed that the programme is meant to support the real economy rather than speculation';
 
 /** Selects the quote in the second paragraph as a reader would, and returns where it ends on screen. */
-const selectQuote = `(() => {
-  const text = document.querySelectorAll('article p')[1].firstChild;
-  const range = document.createRange();
-  range.setStart(text, 0);
-  range.setEnd(text, ${QUOTE.length});
-  getSelection().removeAllRanges();
-  getSelection().addRange(range);
-  const rects = range.getClientRects();
-  const last = rects[rects.length - 1];
-  return { right: last.right, top: rects[0].top };
-})()`;
+const selectQuote = selectInParagraph(1, QUOTE.length);
 
 const savedMarks = (page: TestPage) =>
   page.until<string[]>(`(() => { const m = ${readMarks}['saved-yellow']; return m && m.length && m; })()`, { timeout: 10_000 });

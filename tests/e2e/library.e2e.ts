@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BROWSERS } from './harness/browsers.ts';
 import { useBrowser } from './harness/suite.ts';
-import { captureDownloads, chooseFile, click, count, type } from './harness/dom.ts';
+import { captureDownloads, chooseFile, click, count, selectInParagraph, type } from './harness/dom.ts';
 import { sendTabMessage, tabIdOf } from './harness/extension.ts';
 import type { FixtureServer } from './harness/fixture-server.ts';
 import { annotated } from './harness/probes.ts';
@@ -13,14 +13,7 @@ async function saveFrom(browser: BrowserSession, server: FixtureServer, fixture:
   const url = server.url(fixture);
   await page.goto(url);
   await page.until(annotated());
-  await page.evaluate(`(() => {
-    const text = document.querySelectorAll('article p')[${paragraph}].firstChild;
-    const range = document.createRange();
-    range.setStart(text, 0);
-    range.setEnd(text, ${length});
-    getSelection().removeAllRanges();
-    getSelection().addRange(range);
-  })()`);
+  await page.evaluate(selectInParagraph(paragraph, length));
   const reply = (await sendTabMessage(browser, await tabIdOf(browser, url), { type: 'tab/save-selection', payload: {} })) as {
     value: { saved: boolean };
   };

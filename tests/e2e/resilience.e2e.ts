@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { selectInParagraph } from './harness/dom.ts';
 import { BROWSERS } from './harness/browsers.ts';
 import { useBrowser } from './harness/suite.ts';
 import type { FixtureServer } from './harness/fixture-server.ts';
@@ -7,15 +8,7 @@ import { pageErrors, type BrowserSession, type TestPage } from './harness/sessio
 
 const TABS = 20;
 
-const selectOpening = `(() => {
-  const text = document.querySelectorAll('article p')[0].firstChild;
-  const range = document.createRange();
-  range.setStart(text, 0);
-  range.setEnd(text, 48);
-  getSelection().removeAllRanges();
-  getSelection().addRange(range);
-  return true;
-})()`;
+const selectOpening = selectInParagraph(0, 48);
 
 /** Asks every tab's content script to save its selection, all at once, as 20 readers' shortcuts would. */
 const saveInAllTabs = `(async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { selectInParagraph } from './harness/dom.ts';
 import { BROWSERS } from './harness/browsers.ts';
 import { sendTabMessage, tabIdOf } from './harness/extension.ts';
 import type { FixtureServer } from './harness/fixture-server.ts';
@@ -7,17 +8,7 @@ import { poll, type BrowserSession, type TestPage } from './harness/session.ts';
 import { useBrowser } from './harness/suite.ts';
 
 /** Selects the start of the second paragraph and returns where the selection ends on screen. */
-const selectPassage = `(() => {
-  const text = document.querySelectorAll('article p')[1].firstChild;
-  const range = document.createRange();
-  range.setStart(text, 0);
-  range.setEnd(text, 60);
-  getSelection().removeAllRanges();
-  getSelection().addRange(range);
-  const rects = range.getClientRects();
-  const last = rects[rects.length - 1];
-  return { right: last.right, top: rects[0].top };
-})()`;
+const selectPassage = selectInParagraph(1, 60);
 
 /** As a newer RegLens build leaves the database: same stores, a much higher version, then closed. */
 const upgradeAsNewerBuild = `new Promise((resolve, reject) => {

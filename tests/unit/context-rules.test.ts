@@ -25,7 +25,9 @@ describe('context rules', () => {
         fc.array(fc.tuple(fc.nat(), fc.nat({ max: 12 }), fc.nat(), fc.boolean()), { minLength: 1, maxLength: 10 }),
         (parts, spans) => {
           const text = parts.join(' ');
-          const blocks = new Blocks(text);
+          const lower = text.toLowerCase();
+          // As the matcher makes it: from its lower-cased text where offsets allow, else block by block.
+          const blocks = new Blocks(text, lower.length === text.length ? lower : undefined);
           // In document order, as the matcher asks, so the kept block is reused.
           const candidates = spans
             .map(([at, length, rule, named]) => ({ start: at % text.length, length, rule: rules[rule % rules.length]!, named }))

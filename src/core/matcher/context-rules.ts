@@ -73,7 +73,11 @@ export class Blocks {
   #from = -1;
   #to = -1;
   #lower: string | null = null;
-  constructor(private readonly text: string) {}
+  /** `lower`: the whole text lower-cased when that kept its length, if the caller has it already. */
+  constructor(
+    private readonly text: string,
+    private readonly lowerText?: string,
+  ) {}
 
   /** Null where lower-casing the block could disagree with wordText (invisible characters, Σ's final form). */
   around(start: number, end: number): string | null {
@@ -83,7 +87,7 @@ export class Blocks {
       const to = text.indexOf(BLOCK_BREAK_CHAR, end);
       this.#to = to < 0 ? text.length : to;
       const block = text.slice(this.#from, this.#to);
-      this.#lower = CASE_UNSAFE.test(block) ? null : block.toLowerCase();
+      this.#lower = CASE_UNSAFE.test(block) ? null : (this.lowerText?.slice(this.#from, this.#to) ?? block.toLowerCase());
     }
     return this.#lower;
   }
@@ -114,12 +118,16 @@ export class DocumentWords {
   private joined: string | null = null;
   /** The text lower-cased, final sigma as σ; null when offsets would not line up with the text's. */
   private lower: string | null | undefined = undefined;
-  constructor(private readonly text: string) {}
+  /** `lowerText`: the text lower-cased when that kept its length, if the caller has it already. */
+  constructor(
+    private readonly text: string,
+    private readonly lowerText?: string,
+  ) {}
 
   /** Whether `has` needs every word of the text first (then `collect` gathers them in steps). */
   needsWords(): boolean {
     if (this.lower === undefined) {
-      const lower = this.text.toLowerCase();
+      const lower = this.lowerText ?? this.text.toLowerCase();
       this.lower = lower.length !== this.text.length || IGNORABLE.test(this.text) ? null : lower.replace(/ς/g, 'σ');
     }
     return this.lower === null && this.joined === null;

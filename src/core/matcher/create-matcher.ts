@@ -396,8 +396,10 @@ export function createMatcher(compiled: CompiledMatcher, options: MatcherOptions
 
     // Document rules need every word of the text, and avoidInDocument also every entry the text names
     // without one; both are gathered (in slices) before the first candidate that asks for them.
-    const doc = new DocumentWords(text);
-    const blocks = new Blocks(text);
+    // Both reuse the lower-cased text the scan made, where it has the text's offsets.
+    const lower = s.lower ?? undefined;
+    const doc = new DocumentWords(text, lower);
+    const blocks = new Blocks(text, lower);
     const verdicts = new Map<WordRule, ReturnType<typeof documentVerdict>>(); // one per rule and text
     let docReady = false;
     /** Entries the text names by a form without document rules: they override avoidInDocument. */

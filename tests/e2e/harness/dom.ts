@@ -33,3 +33,19 @@ export const captureDownloads = `(() => {
   HTMLAnchorElement.prototype.click = function () { window.__downloadNames = [...(window.__downloadNames ?? []), this.download]; };
   return true;
 })()`;
+
+/**
+ * Selects the first `length` characters of the n-th article paragraph as a reader would, and returns
+ * where the selection sits on screen (its last line's right edge, its first line's top).
+ */
+export const selectInParagraph = (paragraph: number, length: number) => `(() => {
+  const text = document.querySelectorAll('article p')[${paragraph}].firstChild;
+  const range = document.createRange();
+  range.setStart(text, 0);
+  range.setEnd(text, ${length});
+  getSelection().removeAllRanges();
+  getSelection().addRange(range);
+  const rects = range.getClientRects();
+  const last = rects[rects.length - 1];
+  return { right: last.right, top: rects[0].top };
+})()`;
