@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { charClass, classify } from '../../src/core/text/chars.ts';
+import { BLOCK_BREAK_CODE, VISIBLE_UNIT, charClass, classify, isIgnorable, isSpace } from '../../src/core/text/chars.ts';
 
 describe('charClass', () => {
   it('agrees with its Unicode property definition on every code point its shortcuts cover, and beyond', () => {
@@ -7,6 +7,18 @@ describe('charClass', () => {
     for (let c = 0; c < 0x30000; c++) {
       if (c >= 0xd800 && c <= 0xdfff) continue;
       if (charClass(c) !== classify(c)) disagreements.push(c.toString(16));
+    }
+    expect(disagreements).toEqual([]);
+  });
+});
+
+describe('VISIBLE_UNIT', () => {
+  it('is every unit but spaces, invisible characters and the block break', () => {
+    const visible = new RegExp(VISIBLE_UNIT.source);
+    const disagreements: string[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      const expected = !isSpace(c) && !isIgnorable(c) && c !== BLOCK_BREAK_CODE;
+      if (visible.test(String.fromCharCode(c)) !== expected) disagreements.push(c.toString(16));
     }
     expect(disagreements).toEqual([]);
   });

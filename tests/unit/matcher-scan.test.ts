@@ -26,6 +26,13 @@ const fragment = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(...aliases).map((a) => a.charAt(0).toUpperCase() + a.slice(1)) },
   { weight: 1, arbitrary: fc.constantFrom(...aliases).map((a) => a.replace(/ /g, '\u00a0 ').replace(/'/g, '’')) },
   { weight: 1, arbitrary: fc.constantFrom(...aliases).map((a) => a.slice(0, Math.ceil(a.length / 2))) },
+  // An invisible character inside a word: the start search must not lose the walk that skips it.
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...aliases), fc.nat(), fc.constantFrom('\u00ad', '\u200b', '\u2060'))
+      .map(([a, at, invisible]) => a.slice(0, at % (a.length + 1)) + invisible + a.slice(at % (a.length + 1))),
+  },
   { weight: 6, arbitrary: fc.constantFrom(...NOISE) },
 );
 

@@ -1,6 +1,7 @@
 import type { Alias, Anaphor, Entry, Kind } from '../glossary/schema.ts';
 import { ruleWords } from '../text/words.ts';
-import { firstRunsOf, sortedKeys } from './normalise.ts';
+import { sortedKeys } from './normalise.ts';
+import { startPatternOf } from './start-filter.ts';
 
 const toWordPhrase = (phrase: string): string => ruleWords(phrase).join(' ');
 
@@ -64,8 +65,8 @@ export interface CompiledMatcher {
    */
   keys?: string[];
   keyRows?: number[];
-  /** firstRunsOf(keys), shipped so that a page does not search 3,000 keys for them. Computed at load when absent. */
-  firstRuns?: string[];
+  /** startPatternOf(keys), shipped so that a page does not build it from 3,000 keys. Computed at load when absent. */
+  startPattern?: string;
 }
 
 /** Schema default: an alias with an uppercase letter ("SEC", "the Fed") is case-sensitive. */
@@ -133,7 +134,7 @@ export function compileMatcher(entries: readonly Entry[], anaphora: readonly Ana
   const { keys, keyRows } = sortedKeys(aliasRows(result).map((row) => row[0]));
   result.keys = keys;
   result.keyRows = keyRows;
-  result.firstRuns = firstRunsOf(keys);
+  result.startPattern = startPatternOf(keys);
   return result;
 }
 

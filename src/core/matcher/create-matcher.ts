@@ -22,7 +22,9 @@ import {
   toWordRule,
   type WordRule,
 } from './context-rules.ts';
-import { firstRunsOf, normaliseText, sortedKeys } from './normalise.ts';
+import { normaliseText, sortedKeys } from './normalise.ts';
+import { paragraphCounter } from './paragraphs.ts';
+import { startPatternOf } from './start-filter.ts';
 import type { Match, MatchJob, SlicingMatcher } from './types.ts';
 
 export { normaliseText } from './normalise.ts';
@@ -65,6 +67,10 @@ interface ScanState {
   found: number[];
   /** The text lower-cased, when that keeps every offset (no İ); else null. */
   lower: string | null;
+  /** Where `lower` is null: the text with only its ASCII letters lower-cased, for the start search. */
+  asciiLower?: string;
+  /** End of the last ASCII run walked as a start of its own. */
+  walkedRunEnd?: number;
 }
 
 /** How createMatcher scans; tests only. */
@@ -167,19 +173,9 @@ export function createMatcher(compiled: CompiledMatcher, options: MatcherOptions
       return kindFits && sectorFits && !sectorExcluded && headFits ? [index] : [];
     }));
 
-  // Where a walk may start: a run of ASCII letters and digits (only its first unit can start a key,
-  // which needs a word boundary), any run of non-ASCII units, or ASCII punctuation that starts a key.
-  // A native search skips the rest, which is most of an English page: cold, a loop over every unit
-  // in script cost several times the whole match.
-  let punctuation = '';
-  for (let c = 0x21; c < 0x7f; c++) {
-    if (rootAscii[c] !== 0 && !isAsciiWordUnit(c)) punctuation += `\\x${c.toString(16).padStart(2, '0')}`;
-  }
-  // The first run of ASCII letters and digits of every key that starts with one: a text word that is
-  // none of them starts no key unless what ends it is not ASCII (an invisible character, a letter
-  // that folds to ASCII), so most words cost a native lookup and no walk.
-  const firstRuns = new Set(compiled.firstRuns && compiled.keys ? compiled.firstRuns : firstRunsOf(keys));
-  const startRuns = new RegExp(`[0-9A-Za-z]+|[^\\x00-\\x7f]+${punctuation ? `|[${punctuation}]` : ''}`, 'g');
+  // Where a walk may start (see start-filter.ts): a native search skips the rest, which is most of a
+  // page. Cold, script that looks at every word or unit costs several times the whole match.
+  const startRuns = new RegExp(compiled.startPattern && compiled.keys ? compiled.startPattern : startPatternOf(keys), 'g');
 
   /**
    * Finds every key occurrence starting in text[from, to) (walks may read past `to`); appends to
@@ -190,26 +186,46 @@ export function createMatcher(compiled: CompiledMatcher, options: MatcherOptions
    */
   function scanStarts(text: string, from: number, to: number, s: ScanState): void {
     const found = s.found;
-    // Runs are searched in the lower-cased text where its offsets are the text's, saving a
-    // toLowerCase per word; walks and boundaries always read the text itself.
-    const lower = s.lower;
-    const source = lower ?? text;
+    // Starts are searched in the lower-cased text (same offsets); walks and boundaries read the text.
+    const source = s.lower ?? (s.asciiLower ??= text.replace(/[A-Z]+/g, (upper) => upper.toLowerCase()));
     startRuns.lastIndex = from;
-    for (let run = startRuns.exec(source); run !== null && run.index < to; run = startRuns.exec(source)) {
-      const i = run.index;
-      const c = source.charCodeAt(i);
-      if (c >= 0x80) {
-        scanNonAscii(text, i, Math.min(to, startRuns.lastIndex), found);
-      } else if (isAsciiWordUnit(c)) {
-        const node = rootAscii[c >= 0x41 && c <= 0x5a ? c | 0x20 : c]!;
-        if (node === 0) continue;
-        // Runs are maximal, so only a non-ASCII letter (or one behind an invisible character) can
-        // put this run inside a word.
-        if (i > 0 && text.charCodeAt(i - 1) >= 0x80 && charClass(codePointBefore(text, i)) === WORD) continue;
-        const after = startRuns.lastIndex < text.length ? text.charCodeAt(startRuns.lastIndex) : 0;
-        if (after >= 0x80 || firstRuns.has(lower ? run[0] : run[0].toLowerCase())) walk(text, i, node, found);
-      } else walk(text, i, rootAscii[c]!, found);
+    // test() rather than exec(): no match object per start (thousands per page, all garbage). The
+    // start is found from the end: word runs begin after a non-word unit (the pattern's lookbehind).
+    for (let searched = from; startRuns.test(source); searched = startRuns.lastIndex) {
+      const end = startRuns.lastIndex;
+      const last = source.charCodeAt(end - 1);
+      let i = end - 1;
+      if (last >= 0x80) {
+        while (i > searched && source.charCodeAt(i - 1) >= 0x80) i--;
+        if (i >= to) return;
+        // A non-ASCII unit may continue the ASCII run before it (a soft hyphen inside "Fed"):
+        // walk from that run too, unless it was a start of its own.
+        if (i > 0 && isAsciiWordUnit(source.charCodeAt(i - 1)) && s.walkedRunEnd !== i) {
+          let run = i - 1;
+          while (run > 0 && isAsciiWordUnit(source.charCodeAt(run - 1))) run--;
+          walkRun(text, run, source.charCodeAt(run), found);
+        }
+        scanNonAscii(text, i, Math.min(to, end), found);
+        continue;
+      }
+      if (isAsciiWordUnit(last)) {
+        while (i > searched && isAsciiWordUnit(source.charCodeAt(i - 1))) i--;
+        if (i >= to) return;
+        s.walkedRunEnd = end;
+        walkRun(text, i, source.charCodeAt(i), found);
+      } else if (i < to) walk(text, i, rootAscii[last]!, found);
+      else return;
     }
+  }
+
+  /** Walks from the ASCII run of letters and digits starting at i, whose first unit lower-cased is c. */
+  function walkRun(text: string, i: number, c: number, found: number[]): void {
+    const node = rootAscii[c]!;
+    if (node === 0) return;
+    // Runs are maximal, so only a non-ASCII letter (or one behind an invisible character) can put
+    // this run inside a word.
+    if (i > 0 && text.charCodeAt(i - 1) >= 0x80 && charClass(codePointBefore(text, i)) === WORD) return;
+    walk(text, i, node, found);
   }
 
   /** Walks from every possible start in text[from, to), a run of non-ASCII units. */
@@ -626,26 +642,6 @@ function dominant(tally: Map<number, number>): number {
     } else if (n > second) second = n;
   }
   return bestCount >= 2 * second ? best : -1;
-}
-
-/**
- * Paragraph number of an offset, for offsets asked in increasing order. Blocks with nothing but
- * spaces do not count: page text has them between elements, and they separate no paragraphs.
- */
-function paragraphCounter(text: string): (offset: number) => number {
-  let paragraph = 0;
-  let scanned = 0;
-  let blank = true;
-  return (offset) => {
-    for (; scanned < offset; scanned++) {
-      const c = text.charCodeAt(scanned);
-      if (c === BLOCK_BREAK_CODE) {
-        if (!blank) paragraph++;
-        blank = true;
-      } else if (blank && !isSpace(c) && !isIgnorable(c)) blank = false;
-    }
-    return paragraph;
-  };
 }
 
 function specificity(pattern: Pattern): number {

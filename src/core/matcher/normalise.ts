@@ -38,11 +38,3 @@ export function sortedKeys(texts: readonly string[]): { keys: string[]; keyRows:
   keyRows.sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
   return { keys: keyRows.map((row) => keys[row]!), keyRows };
 }
-
-/**
- * The first run of ASCII letters and digits of every key that starts with one, each once. The scan
- * walks the trie only from text words among them (see createMatcher).
- */
-export function firstRunsOf(keys: readonly string[]): string[] {
-  return [...new Set(keys.join('\n').match(/^[0-9a-z]+/gm))];
-}

@@ -9,6 +9,12 @@ export function isIgnorable(c: number): boolean {
   return c === 0xad || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff;
 }
 
+/**
+ * A unit that is neither space nor invisible nor a block break, for native searches through text
+ * that isSpace and isIgnorable would otherwise check unit by unit (tests/unit/chars.test.ts).
+ */
+export const VISIBLE_UNIT = /[^\t-\r \x85\xa0\xad\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]/g;
+
 /** Whitespace that collapses to one space (not BLOCK_BREAK, which is a barrier). */
 export function isSpace(c: number): boolean {
   return (
