@@ -20,13 +20,9 @@ export interface CompiledRule {
   requireInDocument?: string[];
 }
 
-/** One anaphor as shipped: `rule` indexes `rules` (notBefore/notAfter), `nameHas` is lower case. */
+/** One anaphor as shipped: `rule` indexes `rules` (notBefore/notAfter); who it may refer to is in `antecedents`. */
 export interface CompiledAnaphor {
   text: string;
-  kinds: Kind[];
-  sectors?: string[];
-  notSectors?: string[];
-  nameHas?: string;
   rule?: number;
 }
 
@@ -45,20 +41,19 @@ export type AliasRow = [text: string, target: number, caseSensitive: 0 | 1, rule
  * built at load, lazily, from `keys`: it is several times larger than the strings it is built from.
  */
 export interface CompiledMatcher {
-  format: 2;
+  format: 3;
   ids: string[];
   kinds: Kind[];
-  /** Per entry, only those of its sectors that some anaphor filters on ("the securities regulator", "exchange"). */
-  sectors: string[][];
+  /**
+   * Per entry, the anaphora that can refer to it ("the central bank" to the PBOC), decided at build
+   * time from their kinds, sectors and head words: a page would otherwise test every anaphor
+   * against every entry it names.
+   */
+  antecedents: number[][];
   /** Per entry (parallel to `ids`); grouping saves a target number per alias (12% gzip). */
   aliases: CompiledAlias[][];
   rules: CompiledRule[];
   anaphora: CompiledAnaphor[];
-  /**
-   * Per entry, the `nameHas` words of the anaphora that its name or an alias contains ("commission");
-   * absent when no anaphor has `nameHas`.
-   */
-  heads?: string[][];
   /**
    * Every row of `aliasRows` in the form the automaton is keyed on (normalised, case-folded), sorted
    * by UTF-16 code units; `keyRows` is each key's row. Computed at load when absent.
@@ -69,6 +64,16 @@ export interface CompiledMatcher {
   startPattern?: string;
 }
 
+/** Whether a generic reference can stand for this entry (the rule is documented on AnaphorSchema). */
+function canRefer(anaphor: Anaphor, entry: Entry): boolean {
+  if (!anaphor.kinds.includes(entry.kind)) return false;
+  if (anaphor.sectors && !anaphor.sectors.some((s) => entry.sectors.includes(s))) return false;
+  if (anaphor.notSectors?.some((s) => entry.sectors.includes(s))) return false;
+  if (!anaphor.nameHas) return true;
+  const names = [entry.name, ...(entry.aliases ?? []).map((a) => (typeof a === 'string' ? a : a.text))];
+  return names.some((name) => name.toLowerCase().split(/[^\p{L}\p{N}]+/u).includes(anaphor.nameHas!.toLowerCase()));
+}
+
 /** Schema default: an alias with an uppercase letter ("SEC", "the Fed") is case-sensitive. */
 export function isCaseSensitive(alias: Alias): boolean {
   const text = typeof alias === 'string' ? alias : alias.text;
@@ -77,7 +82,6 @@ export function isCaseSensitive(alias: Alias): boolean {
 }
 
 export function compileMatcher(entries: readonly Entry[], anaphora: readonly Anaphor[] = []): CompiledMatcher {
-  const anaphorSectors = new Set(anaphora.flatMap((a) => [...(a.sectors ?? []), ...(a.notSectors ?? [])]));
   const rules: CompiledRule[] = [];
   const ruleIndex = new Map<string, number>();
   const ruleOf = (schemaRule: CompiledRule): number => {
@@ -105,32 +109,19 @@ export function compileMatcher(entries: readonly Entry[], anaphora: readonly Ana
     // The name repeated among the aliases, or one native name under two language tags.
     return compiled.filter((alias, i) => compiled.findIndex((other) => JSON.stringify(other) === JSON.stringify(alias)) === i);
   });
-  const compiledAnaphora = anaphora.map(({ text, kinds, sectors, notSectors, nameHas, notBefore, notAfter }): CompiledAnaphor => {
-    const compiled: CompiledAnaphor = { text, kinds };
-    if (sectors) compiled.sectors = sectors;
-    if (notSectors) compiled.notSectors = notSectors;
-    if (nameHas) compiled.nameHas = nameHas.toLowerCase();
+  const compiledAnaphora = anaphora.map(({ text, notBefore, notAfter }): CompiledAnaphor => {
     const rule = ruleOf({ ...(notBefore && { notBefore }), ...(notAfter && { notAfter }) });
-    if (rule >= 0) compiled.rule = rule;
-    return compiled;
+    return rule >= 0 ? { text, rule } : { text };
   });
-  const headWords = [...new Set(compiledAnaphora.flatMap((a) => (a.nameHas ? [a.nameHas] : [])))];
   const result: CompiledMatcher = {
-    format: 2,
+    format: 3,
     ids: entries.map((e) => e.id),
     kinds: entries.map((e) => e.kind),
-    sectors: entries.map((e) => e.sectors.filter((s) => anaphorSectors.has(s))),
+    antecedents: entries.map((entry) => anaphora.flatMap((anaphor, index) => (canRefer(anaphor, entry) ? [index] : []))),
     aliases,
     rules,
     anaphora: compiledAnaphora,
   };
-  if (headWords.length > 0) {
-    result.heads = entries.map((entry) => {
-      const names = [entry.name, ...(entry.aliases ?? []).map((a) => (typeof a === 'string' ? a : a.text))];
-      const words = new Set(names.flatMap((name) => name.toLowerCase().split(/[^\p{L}\p{N}]+/u)));
-      return headWords.filter((word) => words.has(word));
-    });
-  }
   const { keys, keyRows } = sortedKeys(aliasRows(result).map((row) => row[0]));
   result.keys = keys;
   result.keyRows = keyRows;

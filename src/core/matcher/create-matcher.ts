@@ -162,16 +162,6 @@ export function createMatcher(compiled: CompiledMatcher, options: MatcherOptions
     }
     return pattern;
   };
-  // Per entry, the anaphora it can be the antecedent of; on first mention.
-  const anaphoraOfEntry: (number[] | undefined)[] = [];
-  const anaphoraOf = (entry: number): number[] =>
-    (anaphoraOfEntry[entry] ??= compiled.anaphora.flatMap((anaphor, index) => {
-      const kindFits = anaphor.kinds.includes(compiled.kinds[entry]!);
-      const sectorFits = !anaphor.sectors || anaphor.sectors.some((s) => compiled.sectors[entry]?.includes(s));
-      const sectorExcluded = anaphor.notSectors?.some((s) => compiled.sectors[entry]?.includes(s)) === true;
-      const headFits = !anaphor.nameHas || compiled.heads?.[entry]?.includes(anaphor.nameHas) === true;
-      return kindFits && sectorFits && !sectorExcluded && headFits ? [index] : [];
-    }));
 
   // Where a walk may start (see start-filter.ts): a native search skips the rest, which is most of a
   // page. Cold, script that looks at every word or unit costs several times the whole match.
@@ -578,7 +568,7 @@ export function createMatcher(compiled: CompiledMatcher, options: MatcherOptions
     const paragraphOf = paragraphCounter(text);
     const resolved: Match[] = [];
     const mention = (entry: number, paragraph: number, tally: boolean): void => {
-      for (const a of anaphoraOf(entry)) {
+      for (const a of compiled.antecedents[entry]!) {
         mentions[a]!.push([entry, paragraph]);
         if (tally) tallies[a]!.set(entry, (tallies[a]!.get(entry) ?? 0) + 1);
       }
