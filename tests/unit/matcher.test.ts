@@ -279,6 +279,16 @@ describe('context rules', () => {
     expect(found(`The FSC said.`)).toEqual([]);
   });
 
+  it('still counts the full name as evidence on a page whose document rules checked every candidate first', () => {
+    // "Fiat Chrysler" has FCA's avoidInDocument check every candidate's context (without the full
+    // name's help) before the first one is decided: that first verdict must not stick to the FSC.
+    const filler = ' word'.repeat(40);
+    expect(found(`Fiat Chrysler sold cars. The FCA said.\u2029The Financial Services Commission met.${filler} The FSC said.`)).toEqual([
+      ['Financial Services Commission', 'fsc-kr'],
+      ['FSC', 'fsc-kr'],
+    ]);
+  });
+
   it('shares an abbreviation by requireNear: CMA near Saudi is the Saudi regulator', () => {
     expect(found('The Saudi CMA approved the listing')).toEqual([['CMA', 'cma-sa']]);
     expect(found('The CMA blocked the merger')).toEqual([['CMA', 'cma-uk']]);

@@ -410,6 +410,17 @@ export function createMatcher(compiled: CompiledMatcher, options: MatcherOptions
     let docReady = false;
     /** Entries the text names by a form without document rules: they override avoidInDocument. */
     let defined: Set<number> | null = null;
+    // Per candidate, whether its context rules pass without the allowance of a named entry: 1 = yes,
+    // 2 = no. The avoidInDocument pass checks every candidate, and the main loop need not again.
+    const contextVerdicts = new Uint8Array(found.length / 3);
+    const passesContext = (at: number, rule: WordRule, named: boolean): boolean => {
+      const known = contextVerdicts[at / 3]!;
+      if (known === 1 || (known === 2 && !named)) return known === 1;
+      // Being named only relaxes requireNear: a pass without it stands, a failure with it stands too.
+      const passes = passesRule(text, found[at]!, found[at + 1]!, rule, named, blocks);
+      if (!named) contextVerdicts[at / 3] = passes ? 1 : 2;
+      return passes;
+    };
     function* prepare(rule: WordRule): Generator<void, void, void> {
       if (!docReady) {
         if (doc.needsWords()) yield* doc.collect();
@@ -422,7 +433,7 @@ export function createMatcher(compiled: CompiledMatcher, options: MatcherOptions
       for (let i = 0; i < found.length; i += 3) {
         const pattern = patternAt(found[i + 2]!);
         if (pattern.target < 0 || hasDocumentRule(pattern.rule)) continue;
-        if (!pattern.rule || passesRule(text, found[i]!, found[i + 1]!, pattern.rule, false, blocks)) entries.add(pattern.target);
+        if (!pattern.rule || passesContext(i, pattern.rule, false)) entries.add(pattern.target);
         if (i % (3 * CANDIDATE_CHUNK) === 0) yield;
       }
       defined = entries;
@@ -438,10 +449,12 @@ export function createMatcher(compiled: CompiledMatcher, options: MatcherOptions
     };
     const distanceOf = (start: number, end: number, pattern: Pattern): number =>
       Math.min(namedDistance(pattern.target, start, pattern.rule!.window), evidenceDistance(text, start, end, pattern.rule!));
-    const stands = (start: number, end: number, pattern: Pattern): boolean => {
+    /** Whether candidate `at` (an index into found) stands in its context. */
+    const stands = (at: number): boolean => {
+      const pattern = patternAt(found[at + 2]!);
       const rule = pattern.rule;
       if (!rule) return true;
-      if (!passesRule(text, start, end, rule, pattern.target >= 0 && namedAt.has(pattern.target), blocks)) return false;
+      if (!passesContext(at, rule, pattern.target >= 0 && namedAt.has(pattern.target))) return false;
       if (!hasDocumentRule(rule)) return true;
       const verdict = verdicts.get(rule)!; // prepared
       return verdict === 'ok' || (verdict === 'avoided' && pattern.target >= 0 && defined!.has(pattern.target));
@@ -464,8 +477,8 @@ export function createMatcher(compiled: CompiledMatcher, options: MatcherOptions
       }
       const pattern = patternAt(found[at + 2]!);
       if (pattern.target < 0) {
-        if (stands(start, end, pattern)) anaphorCandidates.push(at);
-      } else if (start >= namedEnd && stands(start, end, pattern)) {
+        if (stands(at)) anaphorCandidates.push(at);
+      } else if (start >= namedEnd && stands(at)) {
         const entry = nearestEvidence(found, order, k, distanceOf, stands);
         const m = toMatch(text, start, end, entry);
         named.push(m);
@@ -524,7 +537,7 @@ export function createMatcher(compiled: CompiledMatcher, options: MatcherOptions
     order: number[],
     k: number,
     distanceOf: (start: number, end: number, pattern: Pattern) => number,
-    stands: (start: number, end: number, pattern: Pattern) => boolean,
+    stands: (at: number) => boolean,
   ): number {
     const at = order[k]!;
     const start = found[at]!;
@@ -536,7 +549,7 @@ export function createMatcher(compiled: CompiledMatcher, options: MatcherOptions
     for (let j = k + 1; j < order.length && found[order[j]!] === start && found[order[j]! + 1] === end; j++) {
       const other = patternAt(found[order[j]! + 2]!);
       if (other.target < 0 || other.target === best || !other.rule || other.rule.requireNear.length === 0) continue;
-      if (!stands(start, end, other)) continue;
+      if (!stands(order[j]!)) continue;
       if (bestDistance < 0) bestDistance = distanceOf(start, end, first);
       const distance = distanceOf(start, end, other);
       if (distance < bestDistance) {
