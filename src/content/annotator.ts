@@ -22,15 +22,22 @@ const CATEGORIES: Category[] = ['body', 'law', 'phrase'];
  */
 const SLICE_MS = 16;
 
+/** Marks added between two looks at the clock while painting. */
+const PAINT_CHUNK = 128;
+
 /** At most this often, what is settled is painted while a long page is still being matched. */
 const PAINT_EVERY_MS = 100;
 
 /**
- * Lets the page run (input, its own timers, rendering) before the next slice. A posted message rather
- * than setTimeout(0), which browsers clamp to 4 ms once nested (a 200k-word page takes 30 slices), and
- * rather than scheduler.yield(), whose continuation runs ahead of the page's own tasks.
+ * Lets the page run (input, its own timers, rendering) before the next slice: the next slice is a
+ * background-priority task, which runs after whatever the page has queued. A posted message (or a
+ * user-visible task) ran ahead of the page's own timers, so a page's timer could wait out two or
+ * three slices; setTimeout(0) is clamped to 4 ms once nested (a 200k-word page takes 30 slices).
+ * Without scheduler.postTask (Chromium < 94, Firefox < 101), a posted message.
  */
 function yieldToPage(): Promise<void> {
+  const { scheduler } = globalThis as { scheduler?: { postTask?(task: () => void, options: { priority: 'background' }): Promise<void> } };
+  if (typeof scheduler?.postTask === 'function') return scheduler.postTask(() => {}, { priority: 'background' });
   return new Promise((resume) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {
@@ -71,6 +78,7 @@ export class PageAnnotator {
     const map = await this.#collectInSlices(root, options);
     if (!map || abandoned()) return false;
     let sliceStart = performance.now();
+    let yielded = false;
     const job = this.matcher.matchIncremental(map.text);
     const found: [number, Mention][] = [];
     let pending: Match[] = [];
@@ -81,6 +89,7 @@ export class PageAnnotator {
         await yieldToPage();
         if (abandoned()) return false;
         sliceStart = performance.now();
+        yielded = true;
       }
       const deadline = sliceStart + SLICE_MS;
       measure('reglens:slice', () => {
@@ -106,7 +115,9 @@ export class PageAnnotator {
         }
       });
     }
-    if (performance.now() - sliceStart >= SLICE_MS) {
+    // On a long page the last paint is a slice's worth of work of its own (~10 ms at 200k words,
+    // observing every marked paragraph): it does not share a task with the last match slice.
+    if (yielded || performance.now() - sliceStart >= SLICE_MS) {
       await yieldToPage();
       if (abandoned()) return false;
     }
@@ -117,8 +128,30 @@ export class PageAnnotator {
       // Nothing else is marked, and what was painted along the way is all still right: add the rest
       // only. Replacing every range would have the browser repaint them all once more (~70 ms at 200k words).
       this.mentions = mentions;
-      measure('reglens:paint', () => this.#addMarks(unpainted));
-    } else this.#keep(root, mentions);
+      return this.#addMarksInSlices(unpainted, abandoned);
+    }
+    this.#keep(root, mentions);
+    return true;
+  }
+
+  /**
+   * Adds marks a slice at a time: on a long page the marks left to paint at the end are thousands, and
+   * watching each marked paragraph for the viewport costs tens of milliseconds in one piece.
+   */
+  async #addMarksInSlices(mentions: readonly Mention[], abandoned: () => boolean): Promise<boolean> {
+    for (let from = 0; from < mentions.length; ) {
+      if (from > 0) {
+        await yieldToPage();
+        if (abandoned()) return false;
+      }
+      const deadline = performance.now() + SLICE_MS;
+      measure('reglens:paint', () => {
+        do {
+          this.#addMarks(mentions.slice(from, from + PAINT_CHUNK));
+          from += PAINT_CHUNK;
+        } while (from < mentions.length && performance.now() < deadline);
+      });
+    }
     return true;
   }
 

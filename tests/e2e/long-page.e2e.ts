@@ -36,4 +36,18 @@ describe.each(BROWSERS)('a long page in $name', ({ launch }) => {
     expect(page.errors().filter((error) => !/favicon/.test(error))).toEqual([]);
     await page.close();
   });
+
+  it("lets the page's own timers run between any two slices of its work", async () => {
+    // 6,000 paragraphs (180k words) take several slices; the page's ticker notes how many RegLens had
+    // done each time it ran. A slice that resumed ahead of the ticker's due timer shows as a jump of 2.
+    const page = await browser.newPage();
+    await page.goto(server.url('pages/long-report.html?paragraphs=6000&ticker'));
+    await page.until(annotated(), { timeout: 60_000 });
+    const seen = await page.evaluate<number[]>('slicesSeenByTicks');
+    const slices = await page.evaluate<number>(`performance.getEntriesByName('reglens:slice', 'measure').length`);
+    expect(slices).toBeGreaterThan(3);
+    const jumps = seen.slice(1).map((count, i) => count - seen[i]!);
+    expect(jumps.filter((jump) => jump > 1)).toEqual([]);
+    await page.close();
+  });
 });

@@ -12,7 +12,7 @@ export interface ReglensRun {
   longtask: number | null;
   /** Longest heartbeat gap overlapping the same span: main thread blocked (an upper bound on the task). */
   block: number;
-  /** Longest single synchronous RegLens step: matcher-load, collect, or one reglens:slice. */
+  /** Longest single synchronous RegLens step: matcher-load, collect, one reglens:slice or a paint. */
   longestStep: number;
   marks: number;
   frame: number;
@@ -41,7 +41,7 @@ const READ_RUN = `(async () => {
     wall: end - detect.startTime,
     longtask: window.__longtaskSupported ? Math.max(0, ...longtasks.map((t) => t.duration)) : null,
     block: Math.max(0, ...window.__gaps.filter((g) => overlaps(g.start, g.end)).map((g) => g.end - g.start)),
-    longestStep: Math.max(0, ...['reglens:matcher-load', 'reglens:collect', 'reglens:slice'].flatMap((name) => performance.getEntriesByName(name, 'measure').map((m) => m.duration))),
+    longestStep: Math.max(0, ...['reglens:matcher-load', 'reglens:collect', 'reglens:slice', 'reglens:paint'].flatMap((name) => performance.getEntriesByName(name, 'measure').map((m) => m.duration))),
     marks: [...CSS.highlights.entries()].filter(([name]) => name.startsWith('reglens-')).reduce((n, [, h]) => n + h.size, 0),
   };
 })()`;

@@ -138,7 +138,7 @@ function printTargets(report: BrowserReport, sizes: number[]): void {
     // the heartbeat gap is an upper bound that also holds the browser's own work in that window (its
     // rendering and garbage collection; with marks painted near the viewport only, not their painting).
     const api = big.longtask === null ? 'no longtask API' : big.longtask === 0 ? 'longtask API: none recorded' : `longtask API: ${ms(big.longtask)} ms`;
-    lines.push(`  longest task at ${large / 1000}k: longest RegLens step ${ms(big.longestStep)} ms (matcher-load, collect or one slice); main-thread block ${ms(big.block)} ms incl. rendering; ${api} (target: none over 50 ms)  ${verdict(big.longestStep <= 50)}${big.block > 50 ? ' (block over 50: MISS for the page as a whole)' : ''}`);
+    lines.push(`  longest task at ${large / 1000}k: longest RegLens step ${ms(big.longestStep)} ms (matcher-load, collect, one slice or a paint); main-thread block ${ms(big.block)} ms incl. rendering; ${api} (target: none over 50 ms)  ${verdict(big.longestStep <= 50)}${big.block > 50 ? ' (block over 50: MISS for the page as a whole)' : ''}`);
   }
   if (report.home) {
     const ok = report.home.detect <= 5 && !report.home.annotated;
