@@ -98,8 +98,19 @@ const CASE_UNSAFE = /[\u00ad\u200b-\u200d\u2060\ufeff\u03a3]/;
 
 /** Whether some phrase of the rule has all its words in the block (so the rule may apply there). */
 function mayApply(rule: WordRule, block: string): boolean {
-  const occurs = (phrase: string[]) => phrase.every((word) => block.includes(word));
-  return rule.notBefore.some(occurs) || rule.notAfter.some(occurs) || rule.avoidNear.some(occurs) || rule.requireNear.some(occurs);
+  return someOccurs(rule.notBefore, block) || someOccurs(rule.notAfter, block) || someOccurs(rule.avoidNear, block) || someOccurs(rule.requireNear, block);
+}
+
+// Plain loops: a cold page runs this for every candidate with a rule, and callbacks through
+// every()/some() cost several times the substring searches themselves before the JIT warms up.
+function someOccurs(phrases: readonly string[][], block: string): boolean {
+  for (let p = 0; p < phrases.length; p++) {
+    const phrase = phrases[p]!;
+    let all = true;
+    for (let w = 0; w < phrase.length && all; w++) all = block.includes(phrase[w]!);
+    if (all) return true;
+  }
+  return false;
 }
 
 export function hasDocumentRule(rule: WordRule | null): boolean {
