@@ -45,24 +45,47 @@ export interface Automaton {
   size(): number;
 }
 
+export interface AutomatonOptions {
+  /** Failure and output links (a full Aho–Corasick scan); without them failOf and outputOf throw. */
+  failureLinks?: boolean;
+  /** trieSize(keys), when known: the arrays are sized to it rather than to the keys' total length. */
+  nodes?: number;
+}
+
+/** How many nodes the whole trie of sorted keys has (the root included): one per distinct prefix. */
+export function trieSize(keys: readonly string[]): number {
+  let nodes = 1;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const previous = i > 0 ? keys[i - 1]! : '';
+    let shared = 0;
+    while (shared < key.length && shared < previous.length && key.charCodeAt(shared) === previous.charCodeAt(shared)) shared++;
+    nodes += key.length - shared;
+  }
+  return nodes;
+}
+
 /**
  * An automaton for already-normalised, case-folded keys sorted by UTF-16 code units (`<` on
- * strings). Empty keys never match.
+ * strings). Empty keys never match. Every page that is annotated holds one, so its arrays are no
+ * larger than they must be.
  */
-export function buildAutomaton(keys: readonly string[]): Automaton {
+export function buildAutomaton(keys: readonly string[], options: AutomatonOptions = {}): Automaton {
+  const { failureLinks = true } = options;
   let units = 0;
   const keyLength = new Int32Array(keys.length);
   for (let i = 0; i < keys.length; i++) units += keyLength[i] = keys[i]!.length;
-  const maxNodes = units + 1;
+  const maxNodes = options.nodes ?? units + 1;
+  const linkNodes = failureLinks ? maxNodes : 1;
   const firstChild = new Int32Array(maxNodes).fill(-1);
   const childEnd = new Int32Array(maxNodes);
   const unitOf = new Uint16Array(maxNodes);
-  const parentOf = new Int32Array(maxNodes);
+  const parentOf = new Int32Array(linkNodes);
   const depth = new Int32Array(maxNodes);
   const lo = new Int32Array(maxNodes);
   const hi = new Int32Array(maxNodes);
-  const fail = new Int32Array(maxNodes).fill(-1);
-  const firstOutput = new Int32Array(maxNodes).fill(-1);
+  const fail = new Int32Array(linkNodes).fill(-1);
+  const firstOutput = new Int32Array(linkNodes).fill(-1);
   const rootAscii = new Int32Array(0x80);
   let nodes = 1;
   hi[0] = keys.length;
@@ -87,7 +110,7 @@ export function buildAutomaton(keys: readonly string[]): Automaton {
       }
       const child = nodes++;
       unitOf[child] = unit;
-      parentOf[child] = node;
+      if (failureLinks) parentOf[child] = node;
       depth[child] = d + 1;
       lo[child] = pos;
       hi[child] = a;
@@ -116,6 +139,7 @@ export function buildAutomaton(keys: readonly string[]): Automaton {
   for (let c = firstChild[0]!; c < childEnd[0]! && unitOf[c]! < 0x80; c++) rootAscii[unitOf[c]!] = c;
 
   const failOf = (node: number): number => {
+    if (!failureLinks) throw new Error('built without failure links');
     let f = fail[node]!;
     if (f >= 0) return f;
     const parent = parentOf[node]!;
@@ -135,6 +159,7 @@ export function buildAutomaton(keys: readonly string[]): Automaton {
     return f;
   };
   const outputOf = (node: number): number => {
+    if (!failureLinks) throw new Error('built without failure links');
     let out = firstOutput[node]!;
     if (out < 0) firstOutput[node] = out = keyLength[lo[node]!] === depth[node] ? node : outputOf(failOf(node));
     return out;

@@ -2,6 +2,7 @@ import type { Alias, Anaphor, Entry, Kind } from '../glossary/schema.ts';
 import { ruleWords } from '../text/words.ts';
 import { sortedKeys } from './normalise.ts';
 import { startPatternOf } from './start-filter.ts';
+import { trieSize } from './automaton.ts';
 
 const toWordPhrase = (phrase: string): string => ruleWords(phrase).join(' ');
 
@@ -60,6 +61,8 @@ export interface CompiledMatcher {
    */
   keys?: string[];
   keyRows?: number[];
+  /** trieSize(keys): the automaton's arrays are sized to it. Computed at load when absent. */
+  trieNodes?: number;
   /** startPatternOf(keys), shipped so that a page does not build it from 3,000 keys. Computed at load when absent. */
   startPattern?: string;
 }
@@ -125,6 +128,7 @@ export function compileMatcher(entries: readonly Entry[], anaphora: readonly Ana
   const { keys, keyRows } = sortedKeys(aliasRows(result).map((row) => row[0]));
   result.keys = keys;
   result.keyRows = keyRows;
+  result.trieNodes = trieSize(keys);
   result.startPattern = startPatternOf(keys);
   return result;
 }

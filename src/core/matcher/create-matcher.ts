@@ -10,7 +10,7 @@ import {
   isSpace,
   normaliseUnit,
 } from '../text/chars.ts';
-import { buildAutomaton } from './automaton.ts';
+import { buildAutomaton, trieSize } from './automaton.ts';
 import { aliasRows, isCaseSensitive, type AliasRow, type CompiledMatcher } from './compile.ts';
 import {
   Blocks,
@@ -121,7 +121,8 @@ export function createMatcher(compiled: CompiledMatcher, options: MatcherOptions
     compiled.keys && compiled.keyRows
       ? { keys: compiled.keys, keyRows: compiled.keyRows }
       : sortedKeys(aliasRows(compiled).map((row) => row[0]));
-  const automaton = buildAutomaton(keys);
+  const shipped = compiled.keys === keys ? compiled.trieNodes : undefined;
+  const automaton = buildAutomaton(keys, { failureLinks: options.reference === true, nodes: shipped ?? trieSize(keys) });
   const { rootAscii, depth, lo, hi, keyLength, fail, firstOutput } = automaton;
   const { child, failOf, outputOf } = automaton;
   /** Per sorted key: 0 = not computed yet, else KNOWN | BOUND_START | BOUND_END. */
