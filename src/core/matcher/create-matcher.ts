@@ -433,7 +433,7 @@ export function createMatcher(compiled: CompiledMatcher, options: MatcherOptions
       const entries = new Set<number>();
       for (let i = 0; i < found.length; i += 3) {
         const pattern = patternAt(found[i + 2]!);
-        if (pattern.target < 0 || hasDocumentRule(pattern.rule)) continue;
+        if (pattern.target < 0 || entries.has(pattern.target) || hasDocumentRule(pattern.rule)) continue;
         if (!pattern.rule || passesContext(i, pattern.rule, false)) entries.add(pattern.target);
         if (i % (3 * CANDIDATE_CHUNK) === 0) yield;
       }
