@@ -13,20 +13,23 @@
 // walks the trie from word starts and never asks for failure or output links; they serve its
 // reference scan (a test oracle).
 
+/** Node ids or key indices: 16 bits while they fit (the knowledge base's do), halving each tab's arrays. */
+type Indices = Uint16Array | Int32Array;
+
 export interface Automaton {
   /** Child of the root by ASCII unit; 0 = none. The root is split at build time. */
   rootAscii: Int32Array;
-  /** First child id; -1 = children not created yet (call `expand`). */
-  firstChild: Int32Array;
+  /** First child id; 0 = children not created yet (call `expand`): no node but the root has id 0. */
+  firstChild: Indices;
   /** One past the last child id. */
-  childEnd: Int32Array;
+  childEnd: Indices;
   /** The unit on the edge into a node. */
   unitOf: Uint16Array;
   /** Path length of a node: the length of every key ending there. */
-  depth: Int32Array;
+  depth: Indices;
   /** The range of sorted keys whose path goes through a node; the ones ending there come first. */
-  lo: Int32Array;
-  hi: Int32Array;
+  lo: Indices;
+  hi: Indices;
   /** Per sorted key, its length. */
   keyLength: Int32Array;
   /** Failure link (the node for the longest proper suffix also in the trie); -1 = not computed yet. */
@@ -77,13 +80,16 @@ export function buildAutomaton(keys: readonly string[], options: AutomatonOption
   for (let i = 0; i < keys.length; i++) units += keyLength[i] = keys[i]!.length;
   const maxNodes = options.nodes ?? units + 1;
   const linkNodes = failureLinks ? maxNodes : 1;
-  const firstChild = new Int32Array(maxNodes).fill(-1);
-  const childEnd = new Int32Array(maxNodes);
+  const indices = (largest: number, length: number): Indices => (largest <= 0xffff ? new Uint16Array(length) : new Int32Array(length));
+  const firstChild = indices(maxNodes, maxNodes);
+  const childEnd = indices(maxNodes, maxNodes);
   const unitOf = new Uint16Array(maxNodes);
   const parentOf = new Int32Array(linkNodes);
-  const depth = new Int32Array(maxNodes);
-  const lo = new Int32Array(maxNodes);
-  const hi = new Int32Array(maxNodes);
+  let longest = 0;
+  for (let i = 0; i < keys.length; i++) longest = Math.max(longest, keyLength[i]!);
+  const depth = indices(longest, maxNodes);
+  const lo = indices(keys.length, maxNodes);
+  const hi = indices(keys.length, maxNodes);
   const fail = new Int32Array(linkNodes).fill(-1);
   const firstOutput = new Int32Array(linkNodes).fill(-1);
   const rootAscii = new Int32Array(0x80);
@@ -123,7 +129,7 @@ export function buildAutomaton(keys: readonly string[], options: AutomatonOption
 
   const child = (node: number, unit: number): number => {
     let a = firstChild[node]!;
-    if (a < 0) a = expand(node);
+    if (a === 0) a = expand(node);
     let b = childEnd[node]!;
     while (a < b) {
       const mid = (a + b) >>> 1;

@@ -38,7 +38,8 @@ export function normaliseUnit(c: number): number {
 }
 
 // Lazily filled: 0 = not computed yet. One String#toLowerCase per distinct non-ASCII unit, ever.
-const foldCache = new Uint16Array(0x10000);
+// Allocated on first use: the content script loads this module on every page, most never annotated.
+let foldCache: Uint16Array | null = null;
 
 /**
  * Simple one-unit-to-one-unit lower-casing, identical for patterns and text (whole-string
@@ -46,11 +47,12 @@ const foldCache = new Uint16Array(0x10000);
  */
 export function foldUnit(c: number): number {
   if (c < 0x80) return c >= 0x41 && c <= 0x5a ? c | 0x20 : c;
-  let folded = foldCache[c]!;
+  const cache = (foldCache ??= new Uint16Array(0x10000));
+  let folded = cache[c]!;
   if (folded === 0) {
     const lower = String.fromCharCode(c).toLowerCase();
     folded = lower.length === 1 ? lower.charCodeAt(0) : c;
-    foldCache[c] = folded;
+    cache[c] = folded;
   }
   return folded;
 }
@@ -66,7 +68,7 @@ const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
 const CJK_RE = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}]/u;
 /** ª ² ³ µ ¹ º ¼ ½ ¾: letters and numbers among U+0080–U+00BF (· is in Han's script extensions). */
 const LATIN1_WORD = [0xaa, 0xb2, 0xb3, 0xb5, 0xb9, 0xba, 0xbc, 0xbd, 0xbe];
-const classCache = new Uint8Array(0x10000); // class + 1; 0 = not computed yet
+let classCache: Uint8Array | null = null; // class + 1; 0 = not computed yet; allocated on first use
 
 export function charClass(codePoint: number): number {
   if (codePoint < 0x80) {
@@ -84,10 +86,11 @@ export function charClass(codePoint: number): number {
   if (codePoint >= 0x2000 && codePoint <= 0x206f) return SEPARATOR;
   if ((codePoint >= 0x4e00 && codePoint <= 0x9fff) || (codePoint >= 0xac00 && codePoint <= 0xd7a3)) return CJK;
   if (codePoint >= 0x10000) return classify(codePoint);
-  const cached = classCache[codePoint]!;
+  const cache = (classCache ??= new Uint8Array(0x10000));
+  const cached = cache[codePoint]!;
   if (cached !== 0) return cached - 1;
   const cls = classify(codePoint);
-  classCache[codePoint] = cls + 1;
+  cache[codePoint] = cls + 1;
   return cls;
 }
 
