@@ -66,3 +66,16 @@ describe('word-start scan', () => {
     expect(job.result!.length).toBeGreaterThan(100);
   });
 });
+
+describe('start search', () => {
+  // A knowledge base (or the reader's own terms) with no key starting with an ASCII letter or digit
+  // once made an empty alternative that matched everywhere, and the scan never moved on.
+  it('ends, and finds the names, when no key starts with an ASCII letter or digit', () => {
+    const cjkOnly = compileMatcher(
+      [{ id: 'pboc', kind: 'central_bank', name: '中国人民银行', aliases: ['人民银行'], jurisdiction: 'CN', sectors: ['monetary'], summary: 'A test entry, long enough for the schema.' }],
+      [],
+    );
+    const text = 'The PBOC, or 中国人民银行, said on Tuesday; 人民银行 agreed.';
+    expect(createMatcher(cjkOnly).match(text).map((m) => m.text)).toEqual(['中国人民银行', '人民银行']);
+  });
+});

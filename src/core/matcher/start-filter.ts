@@ -38,10 +38,9 @@ export function startPatternOf(keys: readonly string[]): string {
       next.set(run, units.set(second[0]!, seconds));
     }
   }
-  const alternatives = [
-    `(?<![0-9a-z])${trie([...next.keys()].sort(), 0, (run) => lookahead(next.get(run)!))}(?![0-9a-z])`,
-    '[^\\x00-\\x7f]+',
-  ];
+  const alternatives = ['[^\\x00-\\x7f]+'];
+  // No first runs at all (only CJK terms, say): no alternative for them, which would match nothing, everywhere.
+  if (next.size > 0) alternatives.unshift(`(?<![0-9a-z])${trie([...next.keys()].sort(), 0, (run) => lookahead(next.get(run)!))}(?![0-9a-z])`);
   if (punctuation) alternatives.push(`[${[...new Set(punctuation.match(/\\x../g))].join('')}]`);
   return alternatives.join('|');
 }
