@@ -151,8 +151,9 @@ export function createMatcher(compiled: CompiledMatcher, options: MatcherOptions
     const alias = compiled.aliases[e]![index - rowStart[e]!]!;
     return typeof alias === 'string' ? [alias, e, isCaseSensitive(alias) ? 1 : 0, -1] : [alias[0], e, alias[1], alias[2]];
   };
-  const rules: (WordRule | undefined)[] = [];
-  const patterns: (Pattern | undefined)[] = [];
+  // Sized up front: filled in hit order, an empty array would go sparse (a hash table) in V8.
+  const rules = new Array<WordRule | null>(compiled.rules.length).fill(null);
+  const patterns = new Array<Pattern | null>(keys.length).fill(null);
   const patternAt = (index: number): Pattern => {
     let pattern = patterns[index];
     if (!pattern) {
@@ -268,7 +269,7 @@ export function createMatcher(compiled: CompiledMatcher, options: MatcherOptions
         if ((bounds & BOUND_END) !== 0 && charClass(codePointFrom(text, j + 1)) === WORD) continue;
         const p = keyRows[k]!;
         const pattern = patternAt(p);
-        if (pattern.forms && !pattern.forms.some((form) => spanEquals(text, i, j + 1, form))) continue;
+        if (pattern.forms && !anyFormSpans(pattern.forms, text, i, j + 1)) continue;
         found.push(i, j + 1, p);
       }
       if (k === end) return; // a leaf
@@ -655,6 +656,12 @@ function specificity(pattern: Pattern): number {
 function ringEquals(ring: Uint16Array, mask: number, first: number, form: string): boolean {
   for (let j = 0; j < form.length; j++) if (ring[(first + j) & mask] !== form.charCodeAt(j)) return false;
   return true;
+}
+
+/** Whether text[start, end) is one of a case-sensitive alias's forms (a loop: no callback on a cold page). */
+function anyFormSpans(forms: readonly string[], text: string, start: number, end: number): boolean {
+  for (let f = 0; f < forms.length; f++) if (spanEquals(text, start, end, forms[f]!)) return true;
+  return false;
 }
 
 /** Whether text[start, end), normalised as the scanner does (spaces collapsed), is `form`. */
