@@ -29,16 +29,34 @@ const PAINT_CHUNK = 128;
 const PAINT_EVERY_MS = 100;
 
 /**
+ * How long a slice waits for the page to go quiet. A page that never does (a scheduler loop of
+ * posted messages, a busy app) would hold back background tasks forever.
+ */
+const STARVED_AFTER_MS = 50;
+
+/**
  * Lets the page run (input, its own timers, rendering) before the next slice: the next slice is a
  * background-priority task, which runs after whatever the page has queued. A posted message (or a
- * user-visible task) ran ahead of the page's own timers, so a page's timer could wait out two or
- * three slices; setTimeout(0) is clamped to 4 ms once nested (a 200k-word page takes 30 slices).
- * Without scheduler.postTask (Chromium < 94, Firefox < 101), a posted message.
+ * user-visible task) ran ahead of the page's own due timers, so a page's timer could wait out two or
+ * three slices. A timer takes over when the page leaves no room for STARVED_AFTER_MS. Without
+ * scheduler.postTask (Chromium < 94, Firefox < 101), a posted message: setTimeout(0) alone is
+ * clamped to 4 ms once nested (a 200k-word page takes 30 slices).
  */
 function yieldToPage(): Promise<void> {
   const { scheduler } = globalThis as { scheduler?: { postTask?(task: () => void, options: { priority: 'background' }): Promise<void> } };
-  if (typeof scheduler?.postTask === 'function') return scheduler.postTask(() => {}, { priority: 'background' });
   return new Promise((resume) => {
+    if (typeof scheduler?.postTask === 'function') {
+      let resumed = false;
+      const once = () => {
+        if (resumed) return;
+        resumed = true;
+        clearTimeout(starved);
+        resume();
+      };
+      const starved = setTimeout(once, STARVED_AFTER_MS);
+      void scheduler.postTask(once, { priority: 'background' });
+      return;
+    }
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {
       channel.port1.close();

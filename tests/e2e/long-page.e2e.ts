@@ -50,4 +50,13 @@ describe.each(BROWSERS)('a long page in $name', ({ launch }) => {
     expect(jumps.filter((jump) => jump > 1)).toEqual([]);
     await page.close();
   });
+
+  it('still finishes on a page that never leaves the main thread idle', async () => {
+    // Slices wait for the page's own tasks; a page whose tasks never end must not hold them off for good.
+    const page = await browser.newPage();
+    await page.goto(server.url('pages/long-report.html?paragraphs=3000&busy'));
+    await page.until(annotated(), { timeout: 20_000 });
+    expect(await page.evaluate<number>(`performance.getEntriesByName('reglens:slice', 'measure').length`)).toBeGreaterThan(1);
+    await page.close();
+  });
 });
