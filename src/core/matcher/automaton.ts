@@ -76,8 +76,12 @@ export function trieSize(keys: readonly string[]): number {
 export function buildAutomaton(keys: readonly string[], options: AutomatonOptions = {}): Automaton {
   const { failureLinks = true } = options;
   let units = 0;
+  let longest = 0;
   const keyLength = new Int32Array(keys.length);
-  for (let i = 0; i < keys.length; i++) units += keyLength[i] = keys[i]!.length;
+  for (let i = 0; i < keys.length; i++) {
+    units += keyLength[i] = keys[i]!.length;
+    longest = Math.max(longest, keyLength[i]!);
+  }
   const maxNodes = options.nodes ?? units + 1;
   const linkNodes = failureLinks ? maxNodes : 1;
   const indices = (largest: number, length: number): Indices => (largest <= 0xffff ? new Uint16Array(length) : new Int32Array(length));
@@ -85,8 +89,6 @@ export function buildAutomaton(keys: readonly string[], options: AutomatonOption
   const childEnd = indices(maxNodes, maxNodes);
   const unitOf = new Uint16Array(maxNodes);
   const parentOf = new Int32Array(linkNodes);
-  let longest = 0;
-  for (let i = 0; i < keys.length; i++) longest = Math.max(longest, keyLength[i]!);
   const depth = indices(longest, maxNodes);
   const lo = indices(keys.length, maxNodes);
   const hi = indices(keys.length, maxNodes);

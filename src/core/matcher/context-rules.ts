@@ -1,7 +1,7 @@
 // The per-alias context rules of the schema (avoidNear, requireNear, notBefore, notAfter, window),
 // evaluated on words around a candidate match, never across a block break; and the document rules
 // (avoidInDocument, requireInDocument), evaluated on every word of the text.
-import { BLOCK_BREAK_CODE, CJK, WORD, charClass, codePointBefore } from '../text/chars.ts';
+import { BLOCK_BREAK, CJK, IGNORABLE_UNITS, WORD, charClass, codePointBefore } from '../text/chars.ts';
 import { collectDocumentWords, onlySpacingBetween, wordText, wordsAfter, wordsBefore } from '../text/words.ts';
 import type { CompiledRule } from './compile.ts';
 
@@ -83,8 +83,8 @@ export class Blocks {
   around(start: number, end: number): string | null {
     if (start < this.#from || end > this.#to) {
       const text = this.text;
-      this.#from = start > 0 ? text.lastIndexOf(BLOCK_BREAK_CHAR, start - 1) + 1 : 0;
-      const to = text.indexOf(BLOCK_BREAK_CHAR, end);
+      this.#from = start > 0 ? text.lastIndexOf(BLOCK_BREAK, start - 1) + 1 : 0;
+      const to = text.indexOf(BLOCK_BREAK, end);
       this.#to = to < 0 ? text.length : to;
       const block = text.slice(this.#from, this.#to);
       this.#lower = CASE_UNSAFE.test(block) ? null : (this.lowerText?.slice(this.#from, this.#to) ?? block.toLowerCase());
@@ -93,8 +93,8 @@ export class Blocks {
   }
 }
 
-const BLOCK_BREAK_CHAR = String.fromCharCode(BLOCK_BREAK_CODE);
-const CASE_UNSAFE = /[\u00ad\u200b-\u200d\u2060\ufeff\u03a3]/;
+// Invisible characters, and Σ (whose lower case depends on what follows it).
+const CASE_UNSAFE = new RegExp(`[${IGNORABLE_UNITS}\\u03a3]`);
 
 /** Whether some phrase of the rule has all its words in the block (so the rule may apply there). */
 function mayApply(rule: WordRule, block: string): boolean {
@@ -180,7 +180,7 @@ export class DocumentWords {
 }
 
 // Invisible characters (see isIgnorable): words may run across them, the lower-cased text's may not.
-const IGNORABLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
+const IGNORABLE = new RegExp(`[${IGNORABLE_UNITS}]`);
 
 /** `avoided`: a word of avoidInDocument occurs; `missing`: requireInDocument is set and none occurs. */
 export function documentVerdict(rule: WordRule, doc: DocumentWords): 'ok' | 'avoided' | 'missing' {

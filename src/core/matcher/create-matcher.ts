@@ -25,7 +25,7 @@ import {
 import { normaliseText, sortedKeys } from './normalise.ts';
 import { paragraphCounter } from './paragraphs.ts';
 import { startPatternOf } from './start-filter.ts';
-import type { Match, MatchJob, SlicingMatcher } from './types.ts';
+import { BLOCK_BREAK, type Match, type MatchJob, type SlicingMatcher } from './types.ts';
 
 export { normaliseText } from './normalise.ts';
 
@@ -87,8 +87,6 @@ export interface MatcherOptions {
 const SCAN_CHUNK = 1024;
 const CANDIDATE_CHUNK = 32;
 
-const BLOCK_BREAK_CHAR = String.fromCharCode(BLOCK_BREAK_CODE);
-
 function isAsciiWordUnit(c: number): boolean {
   const lower = c | 0x20;
   return (c >= 0x30 && c <= 0x39) || (lower >= 0x61 && lower <= 0x7a);
@@ -121,8 +119,9 @@ export function createMatcher(compiled: CompiledMatcher, options: MatcherOptions
     compiled.keys && compiled.keyRows
       ? { keys: compiled.keys, keyRows: compiled.keyRows }
       : sortedKeys(aliasRows(compiled).map((row) => row[0]));
-  const shipped = compiled.keys === keys ? compiled.trieNodes : undefined;
-  const automaton = buildAutomaton(keys, { failureLinks: options.reference === true, nodes: shipped ?? trieSize(keys) });
+  // What compileMatcher derived from its keys holds only with those keys.
+  const shipped = compiled.keys === keys ? compiled : null;
+  const automaton = buildAutomaton(keys, { failureLinks: options.reference === true, nodes: shipped?.trieNodes ?? trieSize(keys) });
   const { rootAscii, depth, lo, hi, keyLength, fail, firstOutput } = automaton;
   const { child, failOf, outputOf } = automaton;
   /** Per sorted key: 0 = not computed yet, else KNOWN | BOUND_START | BOUND_END. */
@@ -167,7 +166,7 @@ export function createMatcher(compiled: CompiledMatcher, options: MatcherOptions
 
   // Where a walk may start (see start-filter.ts): a native search skips the rest, which is most of a
   // page. Cold, script that looks at every word or unit costs several times the whole match.
-  const startRuns = new RegExp(compiled.startPattern && compiled.keys ? compiled.startPattern : startPatternOf(keys), 'g');
+  const startRuns = new RegExp(shipped?.startPattern ?? startPatternOf(keys), 'g');
 
   /**
    * Finds every key occurrence starting in text[from, to) (walks may read past `to`); appends to
@@ -263,10 +262,7 @@ export function createMatcher(compiled: CompiledMatcher, options: MatcherOptions
       const end = hi[node]!;
       let k = lo[node]!;
       for (; k < end && keyLength[k] === d; k++) {
-        let bounds = keyBounds[k]!;
-        if (bounds === 0) bounds = keyBounds[k] = boundsOf(keys[k]!);
-        if ((bounds & BOUND_START) !== 0 && charClass(codePointBefore(text, i)) === WORD) continue;
-        if ((bounds & BOUND_END) !== 0 && charClass(codePointFrom(text, j + 1)) === WORD) continue;
+        if (!withinWordBounds(k, text, i, j + 1)) continue;
         const p = keyRows[k]!;
         const pattern = patternAt(p);
         if (pattern.forms && !anyFormSpans(pattern.forms, text, i, j + 1)) continue;
@@ -300,6 +296,14 @@ export function createMatcher(compiled: CompiledMatcher, options: MatcherOptions
     }
   }
   const scan = options.reference ? scanReference : scanStarts;
+
+  /** Whether key k found at text[start, end) has the word boundaries it needs (not inside a word). */
+  function withinWordBounds(k: number, text: string, start: number, end: number): boolean {
+    let bounds = keyBounds[k]!;
+    if (bounds === 0) bounds = keyBounds[k] = boundsOf(keys[k]!);
+    if ((bounds & BOUND_START) !== 0 && charClass(codePointBefore(text, start)) === WORD) return false;
+    return (bounds & BOUND_END) === 0 || charClass(codePointFrom(text, end)) !== WORD;
+  }
 
   /** Scans text[from, to) on from where `s` stands; appends to s.found. */
   function scanReference(text: string, from: number, to: number, s: ScanState): void {
@@ -349,10 +353,7 @@ export function createMatcher(compiled: CompiledMatcher, options: MatcherOptions
         for (let k = lo[node]!, end = hi[node]!; k < end && keyLength[k] === length; k++) {
           // Word boundaries first: most hits of short keys are inside longer words ("sec" in
           // "second"), and are dropped before anything is built for their alias.
-          let bounds = keyBounds[k]!;
-          if (bounds === 0) bounds = keyBounds[k] = boundsOf(keys[k]!);
-          if ((bounds & BOUND_START) !== 0 && charClass(codePointBefore(text, start)) === WORD) continue;
-          if ((bounds & BOUND_END) !== 0 && charClass(codePointFrom(text, i + 1)) === WORD) continue;
+          if (!withinWordBounds(k, text, start, i + 1)) continue;
           const p = keyRows[k]!;
           const pattern = patternAt(p);
           if (pattern.forms && !pattern.forms.some((form) => ringEquals(ringUnit, ringMask, first, form))) continue;
@@ -447,7 +448,7 @@ export function createMatcher(compiled: CompiledMatcher, options: MatcherOptions
     const namedDistance = (entry: number, start: number, window: number): number => {
       const at = namedAt.get(entry);
       if (at === undefined) return Infinity;
-      return text.lastIndexOf(BLOCK_BREAK_CHAR, start) < at ? 0 : window + 1;
+      return text.lastIndexOf(BLOCK_BREAK, start) < at ? 0 : window + 1;
     };
     const distanceOf = (start: number, end: number, pattern: Pattern): number =>
       Math.min(namedDistance(pattern.target, start, pattern.rule!.window), evidenceDistance(text, start, end, pattern.rule!));

@@ -1,6 +1,4 @@
-import { BLOCK_BREAK_CODE, VISIBLE_UNIT } from '../text/chars.ts';
-
-const BLOCK_BREAK_CHAR = String.fromCharCode(BLOCK_BREAK_CODE);
+import { BLOCK_BREAK, VISIBLE_UNIT } from '../text/chars.ts';
 
 /**
  * Paragraph number of an offset, for offsets asked in increasing order. Blocks with nothing but
@@ -18,7 +16,7 @@ export function paragraphCounter(text: string): (offset: number) => number {
   let nextVisible = -1;
   return (offset) => {
     while (scanned < offset) {
-      const breakAt = text.indexOf(BLOCK_BREAK_CHAR, scanned);
+      const breakAt = text.indexOf(BLOCK_BREAK, scanned);
       const blockEnds = breakAt >= 0 && breakAt < offset;
       const stop = blockEnds ? breakAt : offset;
       if (!seen) {

@@ -21,11 +21,11 @@ const RUN = /^[0-9a-z]+/;
 export function startPatternOf(keys: readonly string[]): string {
   /** Per first run: what the text may go on with (first unit -> second units, '' = any); null = anything. */
   const next = new Map<string, Map<string, Set<string>> | null>();
-  let punctuation = '';
+  const punctuation = new Set<number>();
   for (const key of keys) {
     const run = RUN.exec(key)?.[0];
     if (run === undefined) {
-      if (key.charCodeAt(0) < 0x80) punctuation += escapeUnit(key.charCodeAt(0));
+      if (key.charCodeAt(0) < 0x80) punctuation.add(key.charCodeAt(0));
       continue;
     }
     const separators = /^[^0-9a-z]*/.exec(key.slice(run.length))![0];
@@ -41,7 +41,7 @@ export function startPatternOf(keys: readonly string[]): string {
   const alternatives = ['[^\\x00-\\x7f]+'];
   // No first runs at all (only CJK terms, say): no alternative for them, which would match nothing, everywhere.
   if (next.size > 0) alternatives.unshift(`(?<![0-9a-z])${trie([...next.keys()].sort(), 0, (run) => lookahead(next.get(run)!))}(?![0-9a-z])`);
-  if (punctuation) alternatives.push(`[${[...new Set(punctuation.match(/\\x../g))].join('')}]`);
+  if (punctuation.size > 0) alternatives.push(`[${[...punctuation].map(escapeUnit).join('')}]`);
   return alternatives.join('|');
 }
 

@@ -16,7 +16,7 @@ export interface Match {
  * Separates blocks (paragraphs, headings, list items) in text built from a page. No name may span it,
  * and context rules (avoidNear/requireNear windows) do not look across it either.
  */
-export const BLOCK_BREAK = '\u2029';
+export { BLOCK_BREAK } from '../text/chars.ts';
 
 export interface Matcher {
   /** All mentions in document order, longest match wins, no overlaps. */

@@ -1,8 +1,12 @@
 // Character classes for matching page text. Everything works on UTF-16 code units or code points so
 // that offsets always index the caller's exact string: we normalise while scanning, never copy.
 
-/** U+2029: separates blocks. Duplicated from matcher/types.ts to keep this module dependency-free. */
+/** U+2029: separates blocks (see BLOCK_BREAK in matcher/types.ts, which is this). */
+export const BLOCK_BREAK = '\u2029';
 export const BLOCK_BREAK_CODE = 0x2029;
+
+/** Zero-width space/non-joiner/joiner, word joiner, BOM, soft hyphen, as a RegExp class body. */
+export const IGNORABLE_UNITS = '\u00ad\u200b-\u200d\u2060\ufeff';
 
 /** Zero-width space/non-joiner/joiner, word joiner, BOM, soft hyphen: invisible, so skipped. */
 export function isIgnorable(c: number): boolean {
@@ -13,7 +17,7 @@ export function isIgnorable(c: number): boolean {
  * A unit that is neither space nor invisible nor a block break, for native searches through text
  * that isSpace and isIgnorable would otherwise check unit by unit (tests/unit/chars.test.ts).
  */
-export const VISIBLE_UNIT = /[^\t-\r \x85\xa0\xad\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]/g;
+export const VISIBLE_UNIT = new RegExp(`[^\\t-\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000${IGNORABLE_UNITS}]`);
 
 /** Whitespace that collapses to one space (not BLOCK_BREAK, which is a barrier). */
 export function isSpace(c: number): boolean {

@@ -2,7 +2,7 @@
 // letters/digits of a space-separated script, or one CJK character (those scripts have no spaces, so
 // a rule word like "沙特" is compared as consecutive characters). Apostrophes and hyphens split words,
 // the same way for the text and for the rule lists, so "People's" is ["people", "s"] on both sides.
-import { BLOCK_BREAK_CODE, CJK, SEPARATOR, charClass, isIgnorable, isSpace, normaliseUnit } from './chars.ts';
+import { BLOCK_BREAK, BLOCK_BREAK_CODE, CJK, SEPARATOR, charClass, isIgnorable, isSpace, normaliseUnit } from './chars.ts';
 
 export interface WordSpan {
   start: number;
@@ -104,11 +104,10 @@ export function documentWords(text: string): string[] {
 
 /** documentWords in steps: appends to `words`, yielding after every few thousand characters. */
 export function* collectDocumentWords(text: string, words: string[]): Generator<void, void, void> {
-  const breakChar = String.fromCharCode(BLOCK_BREAK_CODE);
   let from = 0;
   let sinceYield = 0;
   for (;;) {
-    const end = text.indexOf(breakChar, from);
+    const end = text.indexOf(BLOCK_BREAK, from);
     // wordsAfter stops at the block break itself.
     for (const word of wordsAfter(text, from, Infinity)) words.push(wordText(text, word));
     if (end < 0) return;
