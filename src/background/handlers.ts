@@ -8,6 +8,7 @@ import type { RegLensDb } from '../storage/db.ts';
 import { StorageGuard } from '../storage/storage-guard.ts';
 import { addUnique, readSettings, updateSettings } from './settings.ts';
 import { highlightFromDraft, placementsFor } from './highlights.ts';
+import { pageMatching } from './page-matching.ts';
 import { pageSettings, userTermEntry } from './user-terms.ts';
 
 export interface HandlerDeps {
@@ -35,7 +36,12 @@ export function createHandlers({
   matcherFor = () => compiledMatcher,
   now = Date.now,
 }: HandlerDeps): Handlers {
+  // Pages are matched with the reader's own terms: read once and kept until `update` (the settings'
+  // only writer) changes them, so a page's text does not wait on the database. Not kept after a
+  // failed read: the database may come back.
+  let matchedWith: Promise<CompiledMatcher> | null = null;
   const changed = (settings: Settings) => {
+    matchedWith = null;
     broadcastSettingsChanged(settings);
     return settings;
   };
@@ -46,11 +52,18 @@ export function createHandlers({
       if (error instanceof StorageProblemError) return DEFAULT_SETTINGS;
       throw error;
     });
+  const matchText = pageMatching();
+  const matcherInEffect = (): Promise<CompiledMatcher> =>
+    (matchedWith ??= guard.read(readSettings).then(matcherFor)).catch((error: unknown) => {
+      matchedWith = null;
+      if (error instanceof StorageProblemError) return matcherFor(DEFAULT_SETTINGS);
+      throw error;
+    });
   const update = (change: (settings: Settings) => Settings) => guard.write((store) => updateSettings(store, change)).then(changed);
   return {
     'page/seen': (page) => guard.write(async (store) => (await store.pages.put({ ...page, seenAt: now() }), { stored: true as const })),
     'pages/recent': ({ limit }) => guard.read((store) => store.pages.orderBy('seenAt').reverse().limit(limit).toArray()),
-    'matcher/compiled': async () => matcherFor(await settingsInEffect()),
+    'text/match': async ({ text }) => matchText(await matcherInEffect(), text),
     async 'glossary/facts'({ ids }) {
       const userTerms = ids.some((id) => id.startsWith('user-')) ? (await settingsInEffect()).userTerms : [];
       return ids.flatMap((id) => {

@@ -1,11 +1,11 @@
 import { categoryOf, type Category } from '../core/glossary/facts.ts';
 import type { Kind } from '../core/glossary/schema.ts';
-import type { Match, SlicingMatcher } from '../core/matcher/index.ts';
+import type { Match } from '../core/matcher/index.ts';
 import type { PageSettings as Settings } from '../messaging/protocol.ts';
 import type { EntityCount } from '../messaging/tab-protocol.ts';
 import type { MarkLayer } from '../dom/marks.ts';
 import { collectText, collectTextInSteps, type CollectOptions, type TextMap } from '../dom/text-walk.ts';
-import { measure } from './timing.ts';
+import { measure, measureAsync } from './timing.ts';
 
 export interface Mention {
   id: string;
@@ -13,6 +13,9 @@ export interface Mention {
   category: Category;
   range: Range;
 }
+
+/** The matches of a page's text, from the background; null when it could not answer. */
+export type MatchText = (text: string) => Promise<Match[] | null>;
 
 const CATEGORIES: Category[] = ['body', 'law', 'phrase'];
 
@@ -24,9 +27,6 @@ const SLICE_MS = 16;
 
 /** Marks added between two looks at the clock while painting. */
 const PAINT_CHUNK = 128;
-
-/** At most this often, what is settled is painted while a long page is still being matched. */
-const PAINT_EVERY_MS = 100;
 
 /**
  * How long a slice waits for the page to go quiet. A page that never does (a scheduler loop of
@@ -74,82 +74,65 @@ export class PageAnnotator {
   mentions: Mention[] = [];
   #settings: Settings | null = null;
   #generation = 0;
-  /** Full repaints so far: one during scanInSlices means its progressive marks were replaced. */
-  #paints = 0;
 
   constructor(
     private readonly doc: Document,
-    private readonly matcher: SlicingMatcher,
+    private readonly matchText: MatchText,
     private readonly marks: MarkLayer,
   ) {}
 
   /**
-   * Annotates a subtree in slices of about SLICE_MS, yielding to the page between them and painting
-   * what is settled as it goes; a long page (200k words) takes hundreds of milliseconds cold, and must
-   * not freeze the page meanwhile. The end state is exactly what `scan` makes. Resolves to false when
-   * `clear()` abandoned the job.
+   * Annotates a subtree: walks its text in slices of about SLICE_MS, has the background match it (the
+   * page's main thread is free meanwhile), then turns matches into marks in slices, yielding to the
+   * page between any two; a long page (200k words) must not freeze while it is marked. The end state
+   * is exactly what `scan` makes. Resolves to false when `clear()` abandoned the job or the background
+   * could not answer.
    */
   async scanInSlices(root: Element, options: CollectOptions = {}): Promise<boolean> {
     const generation = this.#generation;
-    const paintsAtStart = this.#paints;
     const abandoned = () => generation !== this.#generation;
-    const map = await this.#collectInSlices(root, options);
-    if (!map || abandoned()) return false;
-    let sliceStart = performance.now();
-    let yielded = false;
-    const job = this.matcher.matchIncremental(map.text);
-    const found: [number, Mention][] = [];
-    let pending: Match[] = [];
-    let unpainted: Mention[] = [];
-    let paintedAt = performance.now();
-    for (let matched = false; !matched || pending.length > 0; ) {
-      if (performance.now() - sliceStart >= SLICE_MS) {
-        await yieldToPage();
-        if (abandoned()) return false;
-        sliceStart = performance.now();
-        yielded = true;
-      }
-      const deadline = sliceStart + SLICE_MS;
-      measure('reglens:slice', () => {
-        matched ||= job.step(deadline);
-        pending = pending.concat(job.take());
-        // Ranges for what is settled, within the same budget.
-        const added = unpainted;
-        let converted = 0;
-        while (converted < pending.length && ((converted & 31) !== 31 || performance.now() < deadline)) {
-          const match = pending[converted++]!;
-          const mention = this.#mentionOf(match, map);
-          if (!mention) continue;
-          found.push([match.start, mention]);
-          added.push(mention);
-        }
-        pending = pending.slice(converted);
-        // Progressive paint: settled mentions show before the rest of a long page is matched. Not every
-        // slice: each change to a highlight has the browser repaint all of its ranges.
-        if ((!matched || pending.length > 0) && added.length > 0 && performance.now() - paintedAt >= PAINT_EVERY_MS) {
-          this.#addMarks(added);
-          unpainted = [];
-          paintedAt = performance.now();
-        }
-      });
-    }
-    // On a long page the last paint is a slice's worth of work of its own (~10 ms at 200k words,
-    // observing every marked paragraph): it does not share a task with the last match slice.
-    if (yielded || performance.now() - sliceStart >= SLICE_MS) {
+    const collected = await this.#collectInSlices(root, options);
+    if (!collected || abandoned()) return false;
+    const { map, yielded } = collected;
+    const matches = await measureAsync('reglens:match', () => this.matchText(map.text));
+    if (!matches || abandoned()) return false;
+    // The reply is a task of its own, but it may run ahead of the page's due timers: on a page long
+    // enough to have been walked in slices, the page gets its turn first.
+    if (yielded) {
       await yieldToPage();
       if (abandoned()) return false;
     }
-    // In document order, as `scan` has them (generic references settle last, between the names).
-    found.sort((a, b) => a[0] - b[0]);
-    const mentions = found.map(([, mention]) => mention);
-    if (this.mentions.length === 0 && this.#paints === paintsAtStart) {
-      // Nothing else is marked, and what was painted along the way is all still right: add the rest
-      // only. Replacing every range would have the browser repaint them all once more (~70 ms at 200k words).
-      this.mentions = mentions;
-      return this.#addMarksInSlices(unpainted, abandoned);
+    const mentions: Mention[] = [];
+    let converted = 0;
+    let sliced = yielded;
+    let sliceStart = performance.now();
+    for (;;) {
+      const deadline = sliceStart + SLICE_MS;
+      measure('reglens:slice', () => {
+        while (converted < matches.length && ((converted & 31) !== 31 || performance.now() < deadline)) {
+          const mention = this.#mentionOf(matches[converted++]!, map);
+          if (mention) mentions.push(mention);
+        }
+      });
+      if (converted === matches.length) break;
+      await yieldToPage();
+      if (abandoned()) return false;
+      sliced = true;
+      sliceStart = performance.now();
     }
-    this.#keep(root, mentions);
-    return true;
+    // On a long page the paint is a slice's worth of work of its own (~10 ms at 200k words, observing
+    // every marked paragraph): it does not share a task with the last slice.
+    if (sliced || performance.now() - sliceStart >= SLICE_MS) {
+      await yieldToPage();
+      if (abandoned()) return false;
+    }
+    if (this.mentions.length > 0) {
+      // Marked already (another job finished first, or late content came in): replace what is in `root`.
+      this.#keep(root, mentions);
+      return true;
+    }
+    this.mentions = mentions;
+    return this.#addMarksInSlices(mentions, abandoned);
   }
 
   /**
@@ -177,13 +160,14 @@ export class PageAnnotator {
    * The text walk in slices too (~30-50 ms at 200k words in one piece). If the page changes the walked
    * subtree while we yield, the walk could stop short at a removed node: walk again in one piece.
    */
-  async #collectInSlices(root: Element, options: CollectOptions): Promise<TextMap | null> {
+  async #collectInSlices(root: Element, options: CollectOptions): Promise<{ map: TextMap; yielded: boolean } | null> {
     const generation = this.#generation;
     let changed = false;
     const observer = new (this.doc.defaultView!.MutationObserver)(() => void (changed = true));
     observer.observe(root, { childList: true, subtree: true, characterData: true });
     try {
       const steps = collectTextInSteps(root, options);
+      let yielded = false;
       for (;;) {
         const next = measure('reglens:collect', () => {
           const deadline = performance.now() + SLICE_MS;
@@ -191,20 +175,24 @@ export class PageAnnotator {
           while (!step.done && performance.now() < deadline) step = steps.next();
           return step;
         });
-        if (next.done) return next.value;
+        if (next.done) return { map: next.value, yielded };
         await yieldToPage();
+        yielded = true;
         if (generation !== this.#generation) return null;
-        if (changed) return measure('reglens:collect', () => collectText(root, options));
+        if (changed) return { map: measure('reglens:collect', () => collectText(root, options)), yielded };
       }
     } finally {
       observer.disconnect();
     }
   }
 
-  scan(root: Element, options: { allText?: boolean } = {}): number {
+  /** Marks late content in `root` in one piece (it is small); resolves to how many mentions it has. */
+  async scan(root: Element, options: { allText?: boolean } = {}): Promise<number> {
+    const generation = this.#generation;
     // Sub-measures show in DevTools where a slow page's time goes.
     const map = measure('reglens:collect', () => collectText(root, options));
-    const matches = measure('reglens:match', () => this.matcher.match(map.text));
+    const matches = await measureAsync('reglens:match', () => this.matchText(map.text));
+    if (!matches || generation !== this.#generation || !root.isConnected) return 0;
     const found = measure('reglens:ranges', () => matches.flatMap((match) => this.#mentionOf(match, map) ?? []));
     this.#keep(root, found);
     return found.length;
@@ -267,7 +255,6 @@ export class PageAnnotator {
   }
 
   #paint(): void {
-    this.#paints++;
     for (const [category, ranges] of this.#rangesByCategory(this.mentions)) this.marks.set(category, ranges);
   }
 }

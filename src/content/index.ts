@@ -1,8 +1,8 @@
-import { createMatcher } from '../core/matcher/index.ts';
 import { findArticle } from '../dom/article-finder.ts';
 import { createMarkLayer } from '../dom/marks.ts';
 import { browserRuntime, browserSiteLists } from '../messaging/browser-runtime.ts';
+import { overOnePort } from '../messaging/port-runtime.ts';
 import { startPage } from './page.ts';
 
 // Everything RegLens does in a page starts here; page.ts owns the lifecycle and can stop it all.
-startPage({ doc: document, runtime: browserRuntime, siteLists: browserSiteLists, createMatcher, findArticle, createMarkLayer });
+startPage({ doc: document, runtime: overOnePort(browserRuntime), siteLists: browserSiteLists, findArticle, createMarkLayer });

@@ -1,12 +1,15 @@
-import type { CompiledMatcher, SlicingMatcher } from '../core/matcher/index.ts';
+import { BLOCK_BREAK } from '../core/matcher/index.ts';
+import { unpackMatches } from '../core/matcher/packed.ts';
 import type { ArticleGuess } from '../dom/article-finder.ts';
 import { clearMarksLeftBehind, type MarkLayer } from '../dom/marks.ts';
-import { request } from '../messaging/client.ts';
+import { request, requestWithRetry } from '../messaging/client.ts';
+import { MAX_MATCH_TEXT } from '../messaging/limits.ts';
 import type { PageSettings as Settings } from '../messaging/protocol.ts';
 import type { MessageRuntime, SiteListsStore } from '../messaging/runtime.ts';
 import type { TabSummary } from '../messaging/tab-protocol.ts';
 import { serveTab } from '../messaging/tab-server.ts';
 import { readPageMeta } from '../dom/page-meta.ts';
+import type { MatchText } from './annotator.ts';
 import { showOrphanNotice } from './orphan-notice.ts';
 import { Session } from './session.ts';
 import { removeUiLeftBehind } from './ui-host.ts';
@@ -16,7 +19,6 @@ export interface PageDeps {
   doc: Document;
   runtime: MessageRuntime;
   siteLists: SiteListsStore;
-  createMatcher(compiled: CompiledMatcher): SlicingMatcher;
   findArticle(doc: Document): ArticleGuess;
   createMarkLayer(doc: Document): MarkLayer;
 }
@@ -36,7 +38,7 @@ export function startPage(deps: PageDeps): void {
   const guess = measure('reglens:detect', () => deps.findArticle(doc));
   let session: Session | null = null;
   let settings: Settings | null = null;
-  let matcher: Promise<SlicingMatcher | null> | null = null;
+  let stopped = false;
 
   const loadSettings = async () => {
     const reply = await request(runtime, 'settings/get', {});
@@ -44,28 +46,28 @@ export function startPage(deps: PageDeps): void {
     const termsChanged = settings && JSON.stringify(settings.userTerms) !== JSON.stringify(reply.value.userTerms);
     settings = reply.value;
     session?.applySettings(settings);
-    if (termsChanged) {
-      // The reader's own terms changed: recompile (in the background) and mark the page again.
-      matcher = null;
-      const fresh = await loadMatcher();
-      if (fresh && session?.annotated) await session.reannotate(fresh);
-    }
+    // The reader's own terms changed: the background matches with them now; mark the page again.
+    if (termsChanged && session?.annotated) await session.reannotate(matchText);
     return settings;
   };
 
-  // The compiled knowledge base comes from the background, and only to pages that get annotated:
-  // the script every page loads stays small.
-  const loadMatcher = () =>
-    (matcher ??= request(runtime, 'matcher/compiled', {}).then((reply) => {
-      if (!reply.ok) return reply.error.code === 'unavailable' ? orphaned() : null;
-      return measure('reglens:matcher-load', () => deps.createMatcher(reply.value));
-    }));
+  // The knowledge base and its matcher live in the background: the script every page loads stays
+  // small, and the matcher is warm from the pages before. Past MAX_MATCH_TEXT, the text up to a block
+  // break within it.
+  const matchText: MatchText = async (text) => {
+    const sent = text.length <= MAX_MATCH_TEXT ? text : text.slice(0, Math.max(0, text.lastIndexOf(BLOCK_BREAK, MAX_MATCH_TEXT)));
+    (globalThis as any).__sent = performance.timeOrigin + performance.now();
+    const reply = await requestWithRetry(runtime, 'text/match', { text: sent });
+    document.documentElement.dataset.t = String([(globalThis as any).__sent, performance.timeOrigin + performance.now()]);
+    if (!reply.ok) return reply.error.code === 'unavailable' ? orphaned() : null;
+    return unpackMatches(reply.value, sent);
+  };
 
   const ensureSession = () => (session ??= new Session(deps, guess, () => settings, orphaned));
 
   const annotate = async (allText: boolean) => {
-    const [ready] = await Promise.all([loadMatcher(), settings ?? loadSettings()]);
-    if (ready) await ensureSession().annotate(ready, allText);
+    if (!settings) await loadSettings();
+    if (!stopped) await ensureSession().annotate(matchText, allText);
     return summary();
   };
 
@@ -108,6 +110,7 @@ export function startPage(deps: PageDeps): void {
   });
 
   function stop() {
+    stopped = true;
     stopServing();
     session?.destroy();
     session = null;

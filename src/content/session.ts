@@ -1,5 +1,4 @@
 import type { EntryFacts } from '../core/glossary/facts.ts';
-import type { SlicingMatcher } from '../core/matcher/index.ts';
 import type { ArticleGuess } from '../dom/article-finder.ts';
 import type { MarkLayer } from '../dom/marks.ts';
 import { withinSkipped } from '../dom/skip-rules.ts';
@@ -8,13 +7,13 @@ import { readPageMeta } from '../dom/page-meta.ts';
 import { request, requestWithRetry } from '../messaging/client.ts';
 import type { PageSettings as Settings } from '../messaging/protocol.ts';
 import type { EntityCount, SaveResult } from '../messaging/tab-protocol.ts';
-import { PageAnnotator } from './annotator.ts';
+import { PageAnnotator, type MatchText } from './annotator.ts';
 import { draftFromSelection } from './capture.ts';
 import { watchLiveUpdates } from './live-updates.ts';
 import type { PageDeps } from './page.ts';
 import { SavedHighlights } from './saved-highlights.ts';
 import { SelectionSaver } from './save-control/selection-saver.ts';
-import { measure, measureAsync } from './timing.ts';
+import { measureAsync } from './timing.ts';
 import { TooltipController } from './tooltip-controller.ts';
 
 /** What exists while RegLens is active in a page; destroy() removes every mark, listener and node. */
@@ -67,10 +66,10 @@ export class Session {
    * `reglens:annotate` spans the whole job, recorded once every slice is matched and painted (the E2E
    * tests and the browser benchmark wait for it); a job abandoned halfway records nothing.
    */
-  async annotate(matcher: SlicingMatcher, allText: boolean): Promise<void> {
+  async annotate(matchText: MatchText, allText: boolean): Promise<void> {
     const { doc } = this.deps;
     this.#allText ||= allText;
-    this.#annotator ??= new PageAnnotator(doc, matcher, this.#marks);
+    this.#annotator ??= new PageAnnotator(doc, matchText, this.#marks);
     const current = this.settings();
     if (current) this.#annotator.applySettings(current);
     const root = this.#allText ? doc.body : this.guess.root;
@@ -85,15 +84,13 @@ export class Session {
     this.#stopLive = watchLiveUpdates(doc, {
       ignore: (node) => this.tooltip.host.contains(node) || this.#saver.host.contains(node),
       onAdded: (roots) => {
-        measure('reglens:rescan', () => {
-          // Only the new subtree is walked (an allText walk would start again from <body>), and not
-          // when it sits in something the full pass skips: an editor, a form, a comments box.
-          const rescans = (added: Element) =>
-            this.#allText
-              ? !withinSkipped(added, doc.body, { furniture: false })
-              : added.contains(root) || (root.contains(added) && !withinSkipped(added, root));
-          for (const added of roots) if (rescans(added)) annotator.scan(added);
-        });
+        // Only the new subtree is walked (an allText walk would start again from <body>), and not
+        // when it sits in something the full pass skips: an editor, a form, a comments box.
+        const rescans = (added: Element) =>
+          this.#allText
+            ? !withinSkipped(added, doc.body, { furniture: false })
+            : added.contains(root) || (root.contains(added) && !withinSkipped(added, root));
+        void measureAsync('reglens:rescan', () => Promise.all(roots.filter(rescans).map((added) => annotator.scan(added))));
         // Lazily: collecting the whole body's text is costly on huge pages, and needed only when a
         // saved passage is still missing.
         void this.saved.retryMissing(() => this.#highlightText());
@@ -108,11 +105,11 @@ export class Session {
     });
   }
 
-  /** Marks the page again with a new matcher (the reader's own terms changed). */
-  reannotate(matcher: SlicingMatcher): Promise<void> {
+  /** Marks the page again (the reader's own terms changed, and so what the background matches). */
+  reannotate(matchText: MatchText): Promise<void> {
     this.#annotator?.clear();
     this.#annotator = null;
-    return this.annotate(matcher, this.#allText);
+    return this.annotate(matchText, this.#allText);
   }
 
   /** Fetches this page's saved highlights and draws them (after any earlier draw is dropped). */

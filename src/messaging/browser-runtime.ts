@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import type { MessageRuntime, SiteListsStore, TabsApi } from './runtime.ts';
+import type { MessagePortLike, MessageRuntime, SiteListsStore, TabsApi } from './runtime.ts';
 
 /** The real MessageRuntime, for extension entry points only (never imported by tests or core). */
 export const browserRuntime: MessageRuntime = {
@@ -13,7 +13,24 @@ export const browserRuntime: MessageRuntime = {
     browser.runtime.onMessage.addListener(wrapped as never);
     return () => browser.runtime.onMessage.removeListener(wrapped as never);
   },
+  connect: (name) => portLike(browser.runtime.connect({ name })),
+  onConnect(listener) {
+    const wrapped = (port: browser.Runtime.Port) => listener(portLike(port));
+    browser.runtime.onConnect.addListener(wrapped);
+    return () => browser.runtime.onConnect.removeListener(wrapped);
+  },
 };
+
+function portLike(port: browser.Runtime.Port): MessagePortLike {
+  return {
+    name: port.name,
+    ...(port.sender ? { sender: port.sender } : {}),
+    postMessage: (message) => port.postMessage(message),
+    onMessage: (listener) => port.onMessage.addListener((message: unknown) => listener(message)),
+    onDisconnect: (listener) => port.onDisconnect.addListener(() => listener()),
+    disconnect: () => port.disconnect(),
+  };
+}
 
 export const browserTabs: TabsApi = {
   async activeTab() {

@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import type { EntryFacts } from '../core/glossary/facts.ts';
-import type { CompiledMatcher } from '../core/matcher/index.ts';
+import type { PackedMatches } from '../core/matcher/packed.ts';
 import { COLORS, SelectorsSchema, type Color, type Selectors } from '../core/highlights/model.ts';
+import { MAX_MATCH_TEXT } from './limits.ts';
 import type { StorageStatus } from './storage-status.ts';
 
 /**
@@ -81,18 +82,22 @@ export interface HighlightPlacement {
   color: Color;
   selectors: Selectors;
 }
-
 export const protocol = {
   'page/seen': {
     from: 'page',
     request: PageSeenSchema,
     reply: {} as { stored: true },
   },
-  /** The knowledge base compiled for matching: sent only to pages that get annotated. */
-  'matcher/compiled': {
+  /**
+   * A page's prose matched in the background, where the matcher is built once and stays compiled and
+   * warm from page to page; a page would build it, and run it cold, every time.
+   */
+  'text/match': {
     from: 'page',
-    request: v.strictObject({}),
-    reply: {} as CompiledMatcher,
+    request: v.strictObject({ text: v.pipe(v.string(), v.maxLength(MAX_MATCH_TEXT)) }),
+    reply: {} as PackedMatches,
+    // JSON may spell a unit out in up to six characters, of two bytes each.
+    maxBytes: MAX_MATCH_TEXT * 12,
   },
   'glossary/facts': {
     from: 'any',
@@ -155,7 +160,7 @@ export const protocol = {
     request: v.strictObject({ limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)) }),
     reply: {} as PageRecord[],
   },
-} as const satisfies Record<string, { from: 'page' | 'extension' | 'any'; request: v.GenericSchema; reply: unknown }>;
+} as const satisfies Record<string, { from: 'page' | 'extension' | 'any'; request: v.GenericSchema; reply: unknown; maxBytes?: number }>;
 
 export type Protocol = typeof protocol;
 export type MessageType = keyof Protocol;
@@ -165,6 +170,3 @@ export interface Envelope<T extends MessageType = MessageType> {
   type: T;
   payload: RequestOf<T>;
 }
-
-/** Larger messages are refused before parsing: a page must not make the background allocate freely. */
-export const MAX_MESSAGE_BYTES = 256 * 1024;

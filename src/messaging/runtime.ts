@@ -16,6 +16,21 @@ export interface MessageRuntime {
   sendMessage(message: unknown): Promise<unknown>;
   /** The listener returns a promise for messages it handles, and undefined for the rest. */
   onMessage(listener: (message: unknown, sender: Sender) => Promise<unknown> | undefined): () => void;
+  /** A long-lived channel to the background (see port-runtime.ts); absent in most fakes. */
+  connect?(name: string): MessagePortLike;
+  /** Channels opened by content scripts and extension pages. */
+  onConnect?(listener: (port: MessagePortLike) => void): () => void;
+}
+
+/** runtime.Port, as much of it as RegLens uses. */
+export interface MessagePortLike {
+  readonly name: string;
+  /** Who opened it, as the browser vouches (set on the background's side). */
+  readonly sender?: Sender;
+  postMessage(message: unknown): void;
+  onMessage(listener: (message: unknown) => void): void;
+  onDisconnect(listener: () => void): void;
+  disconnect(): void;
 }
 
 /** Reaching content scripts: only extension pages and the background use this. */

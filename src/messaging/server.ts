@@ -1,6 +1,8 @@
 import * as v from 'valibot';
+import { REQUEST_PORT, type PortReply, type PortRequest } from './port-runtime.ts';
 import type { MessageRuntime, Sender } from './runtime.ts';
-import { MAX_MESSAGE_BYTES, protocol, type MessageType, type ReplyOf, type RequestOf } from './protocol.ts';
+import { MAX_MESSAGE_BYTES } from './limits.ts';
+import { protocol, type MessageType, type ReplyOf, type RequestOf } from './protocol.ts';
 import { fail, ok, type Result } from './result.ts';
 import { StorageProblemError } from './storage-status.ts';
 
@@ -24,10 +26,30 @@ export function classifySender(sender: Sender, runtime: Pick<MessageRuntime, 'id
  * message gets `undefined` back synchronously, so other listeners keep their chance to answer.
  */
 export function serve(runtime: MessageRuntime, handlers: Handlers): () => void {
-  return runtime.onMessage((message, sender) => {
+  const stopMessages = runtime.onMessage((message, sender) => {
     if (!isEnvelope(message)) return undefined;
     return dispatch(message, sender, runtime, handlers);
   });
+  // Content scripts send their requests over a port (see port-runtime.ts): the same checks, with the
+  // sender the browser recorded when the port was opened.
+  const stopPorts = runtime.onConnect?.((port) => {
+    if (port.name !== REQUEST_PORT) return;
+    port.onMessage((request) => {
+      const { id, message } = (request ?? {}) as Partial<PortRequest>;
+      if (typeof id !== 'number' || !isEnvelope(message)) return;
+      void dispatch(message, port.sender ?? {}, runtime, handlers).then((reply) => {
+        try {
+          port.postMessage({ id, reply } satisfies PortReply);
+        } catch {
+          // The page went away meanwhile.
+        }
+      });
+    });
+  });
+  return () => {
+    stopMessages();
+    stopPorts?.();
+  };
 }
 
 export async function dispatch(
@@ -43,7 +65,7 @@ export async function dispatch(
   if (kind === null || (spec.from !== 'any' && spec.from !== kind)) {
     return fail('forbidden-sender', `${type} is not accepted from this sender`);
   }
-  if (byteLength(message.payload) > MAX_MESSAGE_BYTES) return fail('invalid-message', `${type} is too large`);
+  if (byteLength(message.payload) > ((spec as { maxBytes?: number }).maxBytes ?? MAX_MESSAGE_BYTES)) return fail('invalid-message', `${type} is too large`);
   const parsed = v.safeParse(spec.request, message.payload);
   if (!parsed.success) return fail('invalid-message', `${type}: ${parsed.issues[0]?.message ?? 'invalid'}`);
   try {

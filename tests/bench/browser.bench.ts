@@ -67,10 +67,11 @@ async function reglensPhase(session: BrowserSession, report: BrowserReport): Pro
       await page.close();
     }
     const pick = (f: (r: ReglensRun) => number | null) => (runs.some((r) => f(r) === null) ? null : median(runs.map((r) => f(r)!)));
+    report.firstPage ??= { words, annotate: runs[0]!.annotate, match: runs[0]!.match };
     report.reglens.set(words, {
-      load: pick((r) => r.load)!,
       annotate: pick((r) => r.annotate)!,
-      sum: pick((r) => r.load + r.annotate)!,
+      match: pick((r) => r.match)!,
+      pageWork: pick((r) => r.pageWork)!,
       wall: pick((r) => r.wall)!,
       longtask: pick((r) => r.longtask),
       block: pick((r) => r.block)!,
@@ -135,6 +136,7 @@ try {
       reglens: new Map(),
       baselines: new Map(),
       home: null,
+      firstPage: null,
     };
     reports.push(report);
     log(`${target.name}: RegLens (built extension, ${target.extension})`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileMatcher } from '../../src/core/matcher/index.ts';
+import { MAX_MATCH_TEXT } from '../../src/messaging/limits.ts';
 import { DEFAULT_SETTINGS, protocol, type MessageType } from '../../src/messaging/protocol.ts';
 import { classifySender, dispatch, serve, type Handlers } from '../../src/messaging/server.ts';
 
@@ -16,7 +16,7 @@ const handlers: Handlers = {
     return [];
   },
   'glossary/facts': async () => [],
-  'matcher/compiled': async () => compileMatcher([]),
+  'text/match': async ({ text }) => ({ entries: [], spans: [text.length] }),
   'settings/get': async () => DEFAULT_SETTINGS,
   'settings/read': async () => DEFAULT_SETTINGS,
   'settings/mute-term': async () => DEFAULT_SETTINGS,
@@ -68,6 +68,23 @@ describe('message dispatch', () => {
       handlers,
     );
     expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
+  });
+
+  it("takes a long page's text to match, up to its own limit, and only from pages", async () => {
+    const long = 'The PBOC said so. '.repeat(50_000); // 900,000 units: far over the general limit
+    expect(await dispatch({ type: 'text/match', payload: { text: long } }, pageSender, runtime, handlers)).toEqual({
+      ok: true,
+      value: { entries: [], spans: [long.length] },
+    });
+    const tooLong = 'x'.repeat(MAX_MATCH_TEXT + 1);
+    expect(await dispatch({ type: 'text/match', payload: { text: tooLong } }, pageSender, runtime, handlers)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-message' },
+    });
+    expect(await dispatch({ type: 'text/match', payload: { text: 'PBOC' } }, popupSender, runtime, handlers)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden-sender' },
+    });
   });
 
   it('turns a handler failure into a Result instead of a thrown error', async () => {

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../src/background/handlers.ts';
+import { userTermEntry } from '../../src/background/user-terms.ts';
 import { compileMatcher } from '../../src/core/matcher/index.ts';
 import type { Highlight } from '../../src/core/highlights/model.ts';
 import { DEFAULT_SETTINGS } from '../../src/messaging/protocol.ts';
@@ -106,7 +107,11 @@ describe('a database that cannot open (private window)', () => {
     const handlers = createHandlers({ db, compiledMatcher: EMPTY_MATCHER, entryById: new Map() });
 
     expect(await call(handlers, 'settings/get', {})).toEqual({ ok: true, value: DEFAULT_SETTINGS });
-    expect(await call(handlers, 'matcher/compiled', {})).toEqual({ ok: true, value: EMPTY_MATCHER });
+    const matched = createHandlers({ db, compiledMatcher: compileMatcher([userTermEntry({ id: 'user-risks', term: 'controllable risks', aliases: [], note: '' })]), entryById: new Map() });
+    expect(await call(matched, 'text/match', { text: 'Keep risks controllable: controllable risks.' })).toEqual({
+      ok: true,
+      value: { entries: [['user-risks', 'policy_phrase']], spans: [25, 43, 0, 0] },
+    });
     expect(await call(handlers, 'highlight/create', draft())).toEqual({
       ok: false,
       error: { code: 'storage', problem: 'cannot-open', message: STORAGE_MESSAGES_EN.storage_cannot_open_save },

@@ -1,7 +1,7 @@
 // The page's own script (bench.js, main world). With ?run=<variant> it runs one baseline once, after
 // the load event (RegLens runs at document_idle), and records performance.measure('baseline:<variant>').
-// Terms are fetched before the clock starts: RegLens's matcher-load also starts from data it has already
-// received. Results land in window.__bench ({ count } or { error }).
+// Terms are fetched before the clock starts: RegLens's background also has its knowledge base loaded
+// before a page asks. Results land in window.__bench ({ count } or { error }).
 export const BENCH_JS = String.raw`(() => {
   const variant = new URLSearchParams(location.search).get('run');
   if (!variant) return;

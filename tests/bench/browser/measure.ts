@@ -4,15 +4,19 @@
 import type { Tab } from './browsers.ts';
 
 export interface ReglensRun {
-  load: number;
+  /** reglens:annotate: text walk to last mark painted, the background's matching included. */
   annotate: number;
-  /** reglens:detect start to reglens:annotate end: includes the round trip to the background. */
+  /** reglens:match: the round trip to the background, which matches the text (the page is free meanwhile). */
+  match: number;
+  /** RegLens's own work on the page's main thread: every reglens:collect, reglens:slice and reglens:paint. */
+  pageWork: number;
+  /** reglens:detect start to reglens:annotate end: includes reading the settings from the background. */
   wall: number;
-  /** Longest 'longtask' entry overlapping matcher-load start..annotate end; 0 when none; null without the API. */
+  /** Longest 'longtask' entry overlapping annotate; 0 when none; null without the API. */
   longtask: number | null;
   /** Longest heartbeat gap overlapping the same span: main thread blocked (an upper bound on the task). */
   block: number;
-  /** Longest single synchronous RegLens step: matcher-load, collect, one reglens:slice or a paint. */
+  /** Longest single synchronous RegLens step: collect, one reglens:slice or a paint. */
   longestStep: number;
   marks: number;
   frame: number;
@@ -29,19 +33,20 @@ const settle = (ms: number) => `new Promise((done) => setTimeout(done, ${ms}))`;
 const READ_RUN = `(async () => {
   await ${settle(300)};
   const first = (name) => performance.getEntriesByName(name, 'measure')[0];
-  const detect = first('reglens:detect'), load = first('reglens:matcher-load'), annotate = first('reglens:annotate');
+  const detect = first('reglens:detect'), annotate = first('reglens:annotate');
   const end = annotate.startTime + annotate.duration;
-  // "During annotation": from the matcher's deserialisation to the end of the text walk.
-  const from = (load || annotate).startTime;
+  const from = annotate.startTime;
   const overlaps = (start, stop) => start < end && stop > from;
   const longtasks = window.__longtasks.filter((t) => overlaps(t.start, t.start + t.duration));
+  const steps = ['reglens:collect', 'reglens:slice', 'reglens:paint'].flatMap((name) => performance.getEntriesByName(name, 'measure').map((m) => m.duration));
   return {
-    load: load ? load.duration : NaN,
     annotate: annotate.duration,
+    match: first('reglens:match').duration,
+    pageWork: steps.reduce((sum, ms) => sum + ms, 0),
     wall: end - detect.startTime,
     longtask: window.__longtaskSupported ? Math.max(0, ...longtasks.map((t) => t.duration)) : null,
     block: Math.max(0, ...window.__gaps.filter((g) => overlaps(g.start, g.end)).map((g) => g.end - g.start)),
-    longestStep: Math.max(0, ...['reglens:matcher-load', 'reglens:collect', 'reglens:slice', 'reglens:paint'].flatMap((name) => performance.getEntriesByName(name, 'measure').map((m) => m.duration))),
+    longestStep: Math.max(0, ...steps),
     marks: [...CSS.highlights.entries()].filter(([name]) => name.startsWith('reglens-')).reduce((n, [, h]) => n + h.size, 0),
   };
 })()`;
