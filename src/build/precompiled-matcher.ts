@@ -7,8 +7,8 @@ import { compileMatcher } from '../core/matcher/index.ts';
 export const MATCHER_MODULE = 'virtual:reglens-matcher';
 
 /**
- * The content script starts cold on every page: it ships the matcher already compiled from the
- * knowledge base (aliases, ids, kinds and rules only — summaries stay in the background).
+ * The background ships the matcher already compiled from the knowledge base (aliases, ids, kinds and
+ * rules), so that a service worker woken by a page does not compile 3,000 keys before matching it.
  * The compiled form is written to a file and aliased, rather than served as a virtual module,
  * because @crxjs builds standalone content scripts without the config's plugins (resolve is kept).
  */

@@ -96,8 +96,7 @@ export const protocol = {
     from: 'page',
     request: v.strictObject({ text: v.pipe(v.string(), v.maxLength(MAX_MATCH_TEXT)) }),
     reply: {} as PackedMatches,
-    // JSON may spell a unit out in up to six characters, of two bytes each.
-    maxBytes: MAX_MATCH_TEXT * 12,
+    maxBytes: 2 * MAX_MATCH_TEXT + 64,
   },
   'glossary/facts': {
     from: 'any',

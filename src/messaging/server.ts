@@ -65,7 +65,7 @@ export async function dispatch(
   if (kind === null || (spec.from !== 'any' && spec.from !== kind)) {
     return fail('forbidden-sender', `${type} is not accepted from this sender`);
   }
-  if (byteLength(message.payload) > ((spec as { maxBytes?: number }).maxBytes ?? MAX_MESSAGE_BYTES)) return fail('invalid-message', `${type} is too large`);
+  if (largerThan(message.payload, (spec as { maxBytes?: number }).maxBytes ?? MAX_MESSAGE_BYTES)) return fail('invalid-message', `${type} is too large`);
   const parsed = v.safeParse(spec.request, message.payload);
   if (!parsed.success) return fail('invalid-message', `${type}: ${parsed.issues[0]?.message ?? 'invalid'}`);
   try {
@@ -83,10 +83,27 @@ function isEnvelope(message: unknown): message is { type: string; payload?: unkn
   return typeof message === 'object' && message !== null && typeof (message as { type?: unknown }).type === 'string';
 }
 
-function byteLength(value: unknown): number {
-  try {
-    return JSON.stringify(value ?? null).length * 2;
-  } catch {
-    return Infinity;
+/**
+ * Whether a payload takes more than `limit` bytes (two per string unit, eight per number), counted
+ * without serialising it: JSON.stringify of a long page's text alone took milliseconds. Stops counting
+ * as soon as it is over.
+ */
+function largerThan(value: unknown, limit: number): boolean {
+  let size = 0;
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const item = pending.pop();
+    if (typeof item === 'string') size += 2 * item.length + 4;
+    else if (Array.isArray(item)) {
+      for (let i = 0; i < item.length && size <= limit; i++, size += 2) pending.push(item[i]);
+    } else if (item !== null && typeof item === 'object') {
+      for (const key in item) {
+        size += 2 * key.length + 6;
+        if (size > limit) break;
+        pending.push((item as Record<string, unknown>)[key]);
+      }
+    } else size += 8;
+    if (size > limit) return true;
   }
+  return false;
 }

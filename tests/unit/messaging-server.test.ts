@@ -68,6 +68,14 @@ describe('message dispatch', () => {
       handlers,
     );
     expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
+    // Size is counted before any schema runs, in strings, arrays and objects alike.
+    const entities = Array.from({ length: 40_000 }, (_, i) => ({ id: `entity-${i}`, count: i }));
+    for (const payload of [{ ...seen, entities }, { ...seen, entities: Array.from({ length: 40_000 }, () => [1, 2, 3]) }]) {
+      expect(await dispatch({ type: 'page/seen', payload }, pageSender, runtime, handlers)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-message', message: 'page/seen is too large' },
+      });
+    }
   });
 
   it("takes a long page's text to match, up to its own limit, and only from pages", async () => {

@@ -127,6 +127,7 @@ export function hasDocumentRule(rule: WordRule | null): boolean {
  */
 export class DocumentWords {
   private joined: string | null = null;
+  private readonly present = new Map<string, boolean>();
   /** The text lower-cased, final sigma as σ; null when offsets would not line up with the text's. */
   private lower: string | null | undefined = undefined;
   /** `lowerText`: the text lower-cased when that kept its length, if the caller has it already. */
@@ -152,15 +153,22 @@ export class DocumentWords {
     this.joined = ` ${words.join(' ')} `;
   }
 
+  /** Whether a word occurs anywhere in the lower-cased text: remembered, as many rules share words. */
+  private occurs(word: string): boolean {
+    let found = this.present.get(word);
+    if (found === undefined) this.present.set(word, (found = this.lower!.includes(word.replace(/ς/g, 'σ'))));
+    return found;
+  }
+
   /** Whether the phrase occurs as consecutive words, within one block. */
   has(phrase: string[]): boolean {
     if (this.needsWords()) for (const _ of this.collect());
     if (this.joined !== null) return this.joined.includes(` ${phrase.join(' ')} `);
     const { text } = this;
     const lower = this.lower!;
-    const first = phrase[0]!.replace(/ς/g, 'σ');
     // Every word has to occur somewhere (most phrases are absent from most pages).
-    for (const word of phrase) if (!lower.includes(word.replace(/ς/g, 'σ'))) return false;
+    for (const word of phrase) if (!this.occurs(word)) return false;
+    const first = phrase[0]!.replace(/ς/g, 'σ');
     const asciiStart = first.charCodeAt(0) < 0x80;
     const asciiEnd = first.charCodeAt(first.length - 1) < 0x80;
     for (let at = lower.indexOf(first); at >= 0; at = lower.indexOf(first, at + 1)) {
