@@ -38,7 +38,7 @@ export type AliasRow = [text: string, target: number, caseSensitive: 0 | 1, rule
 
 /**
  * Everything the matcher needs and nothing else (no summaries, no URLs), as plain JSON so the build
- * can precompile it and the content script only has to JSON.parse it. The automaton itself is
+ * can precompile it and the background only has to load it. The automaton itself is
  * built at load, lazily, from `keys`: it is several times larger than the strings it is built from.
  */
 export interface CompiledMatcher {

@@ -113,7 +113,7 @@ function toPattern(row: AliasRow, rule: WordRule | null): Pattern {
 
 export function createMatcher(compiled: CompiledMatcher, options: MatcherOptions = {}): SlicingMatcher {
   // Only the root of the automaton is built up front; the rest of the trie, rules and case forms on
-  // first use, because start-up runs on every page before the JIT has warmed up (see
+  // first use, because start-up runs each time the background starts, before the JIT has warmed up (see
   // tests/bench/core.bench.ts).
   const { keys, keyRows } =
     compiled.keys && compiled.keyRows

@@ -1,6 +1,6 @@
 // Where a trie walk may start, as one RegExp source, so that a page's scan skips natively the words
-// that start no key. Built with the keys (compileMatcher, at build time or in the background): a page
-// only compiles it.
+// that start no key. Built with the keys (compileMatcher, at build time or for a reader's own terms):
+// the matcher only compiles it.
 //
 // It runs over the text with ASCII letters lower-cased (same offsets), and finds, with the scan's
 // help, every place a walk could succeed (the walk decides):
@@ -13,7 +13,8 @@
 // Short first runs that never end a key ("the", "on", "us") are most of a page's words that pass:
 // those pass only where the next run of the text starts as some key's next run does (two units), or
 // a non-ASCII unit comes first (it may be invisible, a curly quote, a letter folding to ASCII). Only
-// short ones: the lookahead per word makes the RegExp longer, and it is compiled on every page.
+// short ones: the lookahead per word makes the RegExp longer, and it is compiled at every start of
+// the background.
 const LOOKAHEAD_MAX_RUN = 3;
 
 const RUN = /^[0-9a-z]+/;

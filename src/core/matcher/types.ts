@@ -23,7 +23,7 @@ export interface Matcher {
   match(text: string): Match[];
 }
 
-/** What createMatcher makes; the content script needs the sliced form, a CLI or a test stub need not. */
+/** What createMatcher makes; the background needs the sliced form, a CLI or a test stub need not. */
 export interface SlicingMatcher extends Matcher {
   /**
    * The same work in resumable steps, so that a long page is annotated without a long task (a 200k-word
