@@ -5,15 +5,16 @@
 // Start-up runs each time the background starts (a service worker stops when idle), before the JIT
 // has warmed up, and an article visits a small fraction of the trie (mostly the root and its first
 // levels). So nothing is built ahead of need: the keys come sorted (compileMatcher ships them so),
-// which makes every trie node a contiguous range of keys sharing its path, and a node's children are
-// created the first time the scan (or a failure link) asks for them, by splitting the range. Children get consecutive ids in unit order, so a transition
-// is a binary search over `unitOf[firstChild..childEnd)`, with no edge table at all. Failure and
-// output links are computed lazily too, on the first visit of a node. Building everything up front
-// cost 15–25 ms cold for 3,200 aliases; see tests/bench/core.bench.ts. createMatcher's own scan only
-// walks the trie from word starts and never asks for failure or output links; they serve its
-// reference scan (a test oracle).
+// which makes every trie node a contiguous range of keys sharing its path, and a node's children
+// are created the first time the scan (or a failure link) asks for them, by splitting the range.
+// Children get consecutive ids in unit order, so a transition is a binary search over
+// `unitOf[firstChild..childEnd)`, with no edge table at all. Failure and output links are computed
+// lazily too, on the first visit of a node. Building everything up front cost 15–25 ms cold for
+// 3,200 aliases; see tests/bench/core.bench.ts. createMatcher's own scan only walks the trie from
+// word starts and never asks for failure or output links; they serve its reference scan (a test
+// oracle).
 
-/** Node ids or key indices: 16 bits while they fit (the knowledge base's do), halving each tab's arrays. */
+/** Node ids or key indices: 16 bits while they fit (the knowledge base's do), halving the arrays. */
 type Indices = Uint16Array | Int32Array;
 
 export interface Automaton {
