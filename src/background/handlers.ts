@@ -63,7 +63,7 @@ export function createHandlers({
   return {
     'page/seen': (page) => guard.write(async (store) => (await store.pages.put({ ...page, seenAt: now() }), { stored: true as const })),
     'pages/recent': ({ limit }) => guard.read((store) => store.pages.orderBy('seenAt').reverse().limit(limit).toArray()),
-    'text/match': async ({ text }) => matchText(await matcherInEffect(), text),
+    'text/match': (request, sender) => matchText(request, `${sender.tab?.id ?? -1} ${sender.url ?? ''}`, matcherInEffect),
     async 'glossary/facts'({ ids }) {
       const userTerms = ids.some((id) => id.startsWith('user-')) ? (await settingsInEffect()).userTerms : [];
       return ids.flatMap((id) => {

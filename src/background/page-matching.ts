@@ -1,22 +1,68 @@
-import { createMatcher, type CompiledMatcher, type SlicingMatcher } from '../core/matcher/index.ts';
+import { createMatcher, type CompiledMatcher, type PartsJob, type SlicingMatcher } from '../core/matcher/index.ts';
 import { packMatches, type PackedMatches } from '../core/matcher/packed.ts';
+import { MAX_MATCH_TEXT } from '../messaging/limits.ts';
+import type { RequestOf } from '../messaging/protocol.ts';
 
 /** Longest stretch of matching before other messages (the popup, another tab) get their turn. */
 const SLICE_MS = 50;
+
+/** Texts whose last part has not come (a page closed half-way): the oldest are dropped past this. */
+const OPEN_JOBS_MAX = 16;
+
+interface OpenJob {
+  /** The parts added so far, in order: each waits for the one before (and the first for the matcher). */
+  added: Promise<PartsJob>;
+  next: number;
+  length: number;
+}
 
 /**
  * Matches pages' prose with one matcher per compiled knowledge base (a reader's own terms make a new
  * one), built on first use and kept: after the first page its code is compiled and optimised, so a
  * page's text is matched several times faster than a content script could, starting cold on every
- * page load, and no tab holds a matcher of its own.
+ * page load, and no tab holds a matcher of its own. A long text comes in parts, scanned as they
+ * arrive while the next ones are still in transit; the rest of the work runs once the last is in.
  */
-export function pageMatching(): (compiled: CompiledMatcher, text: string) => Promise<PackedMatches> {
+export function pageMatching() {
   const built = new WeakMap<CompiledMatcher, SlicingMatcher>();
-  return async (compiled, text) => {
+  const open = new Map<string, OpenJob>();
+  const matcherOf = (compiled: CompiledMatcher) => {
     let matcher = built.get(compiled);
     if (!matcher) built.set(compiled, (matcher = createMatcher(compiled)));
-    const job = matcher.matchIncremental(text);
-    while (!job.step(performance.now() + SLICE_MS)) await new Promise((resume) => setTimeout(resume, 0));
-    return packMatches(job.result!);
+    return matcher;
+  };
+  /**
+   * One part of a page's text; resolves to the matches once the last part is in, else to null.
+   * `page` tells pages apart; `compiled` is asked for on a text's first part only.
+   */
+  return async (
+    { job, part, text, last }: RequestOf<'text/match'>,
+    page: string,
+    compiled: () => Promise<CompiledMatcher>,
+  ): Promise<PackedMatches | null> => {
+    // Bookkeeping before any await: parts are counted in the order they arrived.
+    const key = `${page}#${job}`;
+    if (part === 0) {
+      open.delete(key);
+      open.set(key, { added: compiled().then((c) => matcherOf(c).matchParts()), next: 0, length: 0 });
+      for (const stale of open.keys()) if (open.size > OPEN_JOBS_MAX) open.delete(stale);
+    }
+    const state = open.get(key);
+    if (!state || state.next !== part) throw new Error("The page's text arrived incomplete.");
+    state.next++;
+    state.length += text.length;
+    if (state.length > MAX_MATCH_TEXT) {
+      open.delete(key);
+      throw new Error("The page's text is too long.");
+    }
+    state.added = state.added.then((parts) => (parts.add(text), parts));
+    if (!last) {
+      await state.added;
+      return null;
+    }
+    open.delete(key);
+    const finished = (await state.added).finish();
+    while (!finished.step(performance.now() + SLICE_MS)) await new Promise((resume) => setTimeout(resume, 0));
+    return packMatches(finished.result!);
   };
 }

@@ -1,8 +1,9 @@
-import { BLOCK_BREAK } from '../core/matcher/index.ts';
+import { splitAtBlocks } from '../core/matcher/parts.ts';
+import { BLOCK_BREAK } from '../core/matcher/types.ts';
 import { unpackMatches } from '../core/matcher/packed.ts';
 import type { ArticleGuess } from '../dom/article-finder.ts';
 import { clearMarksLeftBehind, type MarkLayer } from '../dom/marks.ts';
-import { request, requestWithRetry } from '../messaging/client.ts';
+import { request } from '../messaging/client.ts';
 import { MAX_MATCH_TEXT } from '../messaging/limits.ts';
 import type { PageSettings as Settings } from '../messaging/protocol.ts';
 import type { MessageRuntime, SiteListsStore } from '../messaging/runtime.ts';
@@ -14,6 +15,9 @@ import { showOrphanNotice } from './orphan-notice.ts';
 import { Session } from './session.ts';
 import { removeUiLeftBehind } from './ui-host.ts';
 import { measure } from './timing.ts';
+
+/** Units of text per part sent to be matched: a 5k-word article is one part, a 50k-word report six. */
+const MATCH_PART_UNITS = 50_000;
 
 export interface PageDeps {
   doc: Document;
@@ -52,15 +56,23 @@ export function startPage(deps: PageDeps): void {
   };
 
   // The knowledge base and its matcher live in the background: the script every page loads stays
-  // small, and the matcher is warm from the pages before. Past MAX_MATCH_TEXT, the text up to a block
-  // break within it.
+  // small, and the matcher is warm from the pages before. A long text goes in parts, all sent at once:
+  // the background scans each as it comes while the next ones are in transit. Past MAX_MATCH_TEXT,
+  // the text up to a block break within it.
+  let lastJob = 0;
   const matchText: MatchText = async (text) => {
     const sent = text.length <= MAX_MATCH_TEXT ? text : text.slice(0, Math.max(0, text.lastIndexOf(BLOCK_BREAK, MAX_MATCH_TEXT)));
-    (globalThis as any).__sent = performance.timeOrigin + performance.now();
-    const reply = await requestWithRetry(runtime, 'text/match', { text: sent });
-    document.documentElement.dataset.t = String([(globalThis as any).__sent, performance.timeOrigin + performance.now()]);
-    if (!reply.ok) return reply.error.code === 'unavailable' ? orphaned() : null;
-    return unpackMatches(reply.value, sent);
+    const parts = splitAtBlocks(sent, MATCH_PART_UNITS);
+    for (let attempt = 1; ; attempt++) {
+      const job = ++lastJob;
+      const replies = await Promise.all(parts.map((part, i) => request(runtime, 'text/match', { job, part: i, text: part, last: i === parts.length - 1 })));
+      const failed = replies.find((reply) => !reply.ok);
+      const last = replies[replies.length - 1]!;
+      if (!failed && last.ok && last.value) return unpackMatches(last.value, sent);
+      // A background stopped mid-way loses the job: send it again, as requestWithRetry does.
+      if (failed?.ok === false && failed.error.code === 'transport' && attempt < 3) continue;
+      return failed?.ok === false && failed.error.code === 'unavailable' ? orphaned() : null;
+    }
   };
 
   const ensureSession = () => (session ??= new Session(deps, guess, () => settings, orphaned));

@@ -90,13 +90,20 @@ export const protocol = {
   },
   /**
    * A page's prose matched in the background, where the matcher is built once and stays compiled and
-   * warm from page to page; a page would build it, and run it cold, every time.
+   * warm from page to page; a page would build it, and run it cold, every time. A long text is sent
+   * in parts cut after block breaks (splitAtBlocks), numbered from 0 within a job; the last part's
+   * reply has the matches, the others' null.
    */
   'text/match': {
     from: 'page',
-    request: v.strictObject({ text: v.pipe(v.string(), v.maxLength(MAX_MATCH_TEXT)) }),
-    reply: {} as PackedMatches,
-    maxBytes: 2 * MAX_MATCH_TEXT + 64,
+    request: v.strictObject({
+      job: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      part: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      text: v.pipe(v.string(), v.maxLength(MAX_MATCH_TEXT)),
+      last: v.boolean(),
+    }),
+    reply: {} as PackedMatches | null,
+    maxBytes: 2 * MAX_MATCH_TEXT + 256,
   },
   'glossary/facts': {
     from: 'any',

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { anaphora, glossary } from '../../src/core/glossary/load.ts';
 import { aliasRows, compileMatcher } from '../../src/core/matcher/compile.ts';
 import { createMatcher } from '../../src/core/matcher/create-matcher.ts';
+import { splitAtBlocks } from '../../src/core/matcher/parts.ts';
+import { BLOCK_BREAK } from '../../src/core/matcher/types.ts';
 
 // The word-start scan (trie walks from possible word starts) against the full Aho–Corasick scan it
 // replaced, kept as `reference`: same mentions on random texts of aliases, their case variants,
@@ -68,6 +70,15 @@ describe('word-start scan', () => {
 });
 
 describe('start search', () => {
+  // Each 1,024-unit slice searched from its start to the next start; where none came for a long
+  // stretch, every slice searched the whole stretch again: 3 million units took minutes, not 50 ms.
+  // (The test's time limit is the check: 5 s, a hundred times what a linear scan takes.)
+  it('searches a long stretch with no start once, not once per slice', () => {
+    for (const stretch of ['x'.repeat(3_000_000), 'x '.repeat(1_500_000), `${'z9'.repeat(1_500_000)} PBOC`]) {
+      expect(fast.match(stretch).map((m) => m.text)).toEqual(stretch.endsWith('PBOC') ? ['PBOC'] : []);
+    }
+  });
+
   // A knowledge base (or the reader's own terms) with no key starting with an ASCII letter or digit
   // once made an empty alternative that matched everywhere, and the scan never moved on.
   it('ends, and finds the names, when no key starts with an ASCII letter or digit', () => {
@@ -77,5 +88,44 @@ describe('start search', () => {
     );
     const text = 'The PBOC, or 中国人民银行, said on Tuesday; 人民银行 agreed.';
     expect(createMatcher(cjkOnly).match(text).map((m) => m.text)).toEqual(['中国人民银行', '人民银行']);
+  });
+});
+
+describe('a text matched in parts', () => {
+  const inParts = (matcher: typeof fast, parts: string[]) => {
+    const job = matcher.matchParts();
+    for (const part of parts) job.add(part);
+    const finished = job.finish();
+    while (!finished.step(0));
+    return finished.result;
+  };
+
+  it('finds what the whole text finds, wherever it is cut at block breaks', () => {
+    // Paragraphs of random fragments (the anaphora and document rules read across them), cut into parts
+    // of any size: context, generic references and boundaries must not change at a cut.
+    const paragraph = fc.array(fragment, { maxLength: 30 }).map((parts) => parts.join(' '));
+    fc.assert(
+      fc.property(fc.array(paragraph, { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 300 }), (paragraphs, size) => {
+        const text = paragraphs.join(BLOCK_BREAK);
+        const parts = splitAtBlocks(text, size);
+        expect(parts.join('')).toBe(text);
+        for (const part of parts.slice(0, -1)) expect(part.endsWith(BLOCK_BREAK)).toBe(true);
+        expect(inParts(fast, parts)).toEqual(fast.match(text));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('resolves generic references and document rules across parts', () => {
+    const text = [
+      "The People's Bank of China set the rate.",
+      'Later, the central bank said it would act.',
+      'The PBOC and the central bank agreed.',
+    ].join(BLOCK_BREAK);
+    const whole = fast.match(text);
+    expect(whole.some((m) => m.anaphor)).toBe(true);
+    expect(inParts(fast, splitAtBlocks(text, 10))).toEqual(whole);
+    expect(splitAtBlocks(text, 10)).toHaveLength(3);
+    expect(inParts(reference, splitAtBlocks(text, 10))).toEqual(whole);
   });
 });

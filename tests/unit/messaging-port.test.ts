@@ -65,7 +65,7 @@ describe('requests over one port', () => {
       'text/match': async ({ text }) => ({ entries: [], spans: [text.length] }),
     });
     const first = request(runtime, 'settings/get', {});
-    const second = await request(runtime, 'text/match', { text: 'The PBOC' });
+    const second = await request(runtime, 'text/match', { job: 1, part: 0, text: 'The PBOC', last: true });
     expect(second).toEqual({ ok: true, value: { entries: [], spans: [8] } });
     slow();
     expect(await first).toEqual({ ok: true, value: DEFAULT_SETTINGS });
@@ -76,7 +76,7 @@ describe('requests over one port', () => {
 
   it('refuses a port opened by something that is not RegLens in a web page', async () => {
     const { runtime } = joined({ 'text/match': async () => ({ entries: [], spans: [] }) }, { id: 'other-extension', tab: { id: 1, url: 'https://x.example/' } });
-    expect(await request(runtime, 'text/match', { text: 'x' })).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    expect(await request(runtime, 'text/match', { job: 1, part: 0, text: 'x', last: true })).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
   });
 
   it('fails requests in flight when the background drops the port, and opens a new one for the next', async () => {

@@ -80,16 +80,16 @@ describe('message dispatch', () => {
 
   it("takes a long page's text to match, up to its own limit, and only from pages", async () => {
     const long = 'The PBOC said so. '.repeat(50_000); // 900,000 units: far over the general limit
-    expect(await dispatch({ type: 'text/match', payload: { text: long } }, pageSender, runtime, handlers)).toEqual({
+    expect(await dispatch({ type: 'text/match', payload: { job: 1, part: 0, text: long, last: true } }, pageSender, runtime, handlers)).toEqual({
       ok: true,
       value: { entries: [], spans: [long.length] },
     });
     const tooLong = 'x'.repeat(MAX_MATCH_TEXT + 1);
-    expect(await dispatch({ type: 'text/match', payload: { text: tooLong } }, pageSender, runtime, handlers)).toMatchObject({
+    expect(await dispatch({ type: 'text/match', payload: { job: 1, part: 0, text: tooLong, last: true } }, pageSender, runtime, handlers)).toMatchObject({
       ok: false,
       error: { code: 'invalid-message' },
     });
-    expect(await dispatch({ type: 'text/match', payload: { text: 'PBOC' } }, popupSender, runtime, handlers)).toMatchObject({
+    expect(await dispatch({ type: 'text/match', payload: { job: 1, part: 0, text: 'PBOC', last: true } }, popupSender, runtime, handlers)).toMatchObject({
       ok: false,
       error: { code: 'forbidden-sender' },
     });

@@ -108,7 +108,7 @@ describe('a database that cannot open (private window)', () => {
 
     expect(await call(handlers, 'settings/get', {})).toEqual({ ok: true, value: DEFAULT_SETTINGS });
     const matched = createHandlers({ db, compiledMatcher: compileMatcher([userTermEntry({ id: 'user-risks', term: 'controllable risks', aliases: [], note: '' })]), entryById: new Map() });
-    expect(await call(matched, 'text/match', { text: 'Keep risks controllable: controllable risks.' })).toEqual({
+    expect(await call(matched, 'text/match', { job: 1, part: 0, text: 'Keep risks controllable: controllable risks.', last: true })).toEqual({
       ok: true,
       value: { entries: [['user-risks', 'policy_phrase']], spans: [25, 43, 0, 0] },
     });

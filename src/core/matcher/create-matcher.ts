@@ -25,7 +25,7 @@ import {
 import { normaliseText, sortedKeys } from './normalise.ts';
 import { paragraphCounter } from './paragraphs.ts';
 import { startPatternOf } from './start-filter.ts';
-import { BLOCK_BREAK, type Match, type MatchJob, type SlicingMatcher } from './types.ts';
+import { BLOCK_BREAK, type Match, type MatchJob, type PartsJob, type SlicingMatcher } from './types.ts';
 
 export { normaliseText } from './normalise.ts';
 
@@ -71,6 +71,11 @@ interface ScanState {
   asciiLower?: string;
   /** End of the last ASCII run walked as a start of its own. */
   walkedRunEnd?: number;
+  /**
+   * No walk starts before this: the start search, asked for one slice, already looked that far
+   * (to the first start past the slice, or to the end of the text).
+   */
+  nextStart?: number;
 }
 
 /** How createMatcher scans; tests only. */
@@ -179,16 +184,21 @@ export function createMatcher(compiled: CompiledMatcher, options: MatcherOptions
     const found = s.found;
     // Starts are searched in the lower-cased text (same offsets); walks and boundaries read the text.
     const source = s.lower ?? (s.asciiLower ??= text.replace(/[A-Z]+/g, (upper) => upper.toLowerCase()));
-    startRuns.lastIndex = from;
+    // Without this, a long stretch with no start (a run of code, or of letters with no key) would be
+    // searched again for every slice before it: quadratic.
+    const first = Math.max(from, s.nextStart ?? 0);
+    if (first >= to) return;
+    startRuns.lastIndex = first;
     // test() rather than exec(): no match object per start (thousands per page, all garbage). The
     // start is found from the end: word runs begin after a non-word unit (the pattern's lookbehind).
-    for (let searched = from; startRuns.test(source); searched = startRuns.lastIndex) {
+    for (let searched = first; ; searched = startRuns.lastIndex) {
+      if (!startRuns.test(source)) return void (s.nextStart = source.length);
       const end = startRuns.lastIndex;
       const last = source.charCodeAt(end - 1);
       let i = end - 1;
       if (last >= 0x80) {
         while (i > searched && source.charCodeAt(i - 1) >= 0x80) i--;
-        if (i >= to) return;
+        if (i >= to) return void (s.nextStart = i);
         // A non-ASCII unit may continue the ASCII run before it (a soft hyphen inside "Fed"):
         // walk from that run too, unless it was a start of its own.
         if (i > 0 && isAsciiWordUnit(source.charCodeAt(i - 1)) && s.walkedRunEnd !== i) {
@@ -201,11 +211,11 @@ export function createMatcher(compiled: CompiledMatcher, options: MatcherOptions
       }
       if (isAsciiWordUnit(last)) {
         while (i > searched && isAsciiWordUnit(source.charCodeAt(i - 1))) i--;
-        if (i >= to) return;
+        if (i >= to) return void (s.nextStart = i);
         s.walkedRunEnd = end;
         walkRun(text, i, source.charCodeAt(i), found);
       } else if (i < to) walk(text, i, rootAscii[last]!, found);
-      else return;
+      else return void (s.nextStart = i);
     }
   }
 
@@ -366,29 +376,24 @@ export function createMatcher(compiled: CompiledMatcher, options: MatcherOptions
     s.afterSpace = afterSpace;
   }
 
+  const newScanState = (): ScanState => ({
+    state: 0,
+    units: 0,
+    afterSpace: true,
+    ringStart: new Int32Array(ringSize),
+    ringUnit: new Uint16Array(ringSize),
+    found: [],
+    lower: null,
+  });
+
   /**
    * The whole job, yielding after each unit of work; returns the result. `settled` receives each
-   * mention as soon as it is final. match() and matchIncremental() both run exactly this.
+   * mention as soon as it is final. match(), matchIncremental() and matchParts() all run exactly
+   * this; `scanned` is what matchParts has found already, part by part, in the text.
    */
-  function* run(text: string, settled: Match[]): Generator<void, Match[], void> {
-    const s: ScanState = {
-      state: 0,
-      units: 0,
-      afterSpace: true,
-      ringStart: new Int32Array(ringSize),
-      ringUnit: new Uint16Array(ringSize),
-      found: [],
-      lower: null,
-    };
-    if (!options.reference) {
-      const lower = text.toLowerCase();
-      if (lower.length === text.length) s.lower = lower;
-      yield; // a step of its own: several milliseconds on a 200k-word page
-    }
-    for (let from = 0; from < text.length; from += SCAN_CHUNK) {
-      scan(text, from, Math.min(text.length, from + SCAN_CHUNK), s);
-      yield;
-    }
+  function* run(text: string, settled: Match[], scanned?: Pick<ScanState, 'found' | 'lower'>): Generator<void, Match[], void> {
+    const s: Pick<ScanState, 'found' | 'lower'> = scanned ?? newScanState();
+    if (!scanned) yield* scanAll(text, s as ScanState);
     const found = s.found;
     const order: number[] = [];
     for (let i = 0; i < found.length; i += 3) order.push(i);
@@ -497,6 +502,49 @@ export function createMatcher(compiled: CompiledMatcher, options: MatcherOptions
     return mergeSorted(named, resolved);
   }
 
+  function* scanAll(text: string, s: ScanState): Generator<void, void, void> {
+    if (!options.reference) {
+      const lower = text.toLowerCase();
+      if (lower.length === text.length) s.lower = lower;
+      yield; // a step of its own: several milliseconds on a 200k-word page
+    }
+    for (let from = 0; from < text.length; from += SCAN_CHUNK) {
+      scan(text, from, Math.min(text.length, from + SCAN_CHUNK), s);
+      yield;
+    }
+  }
+
+  /**
+   * A text that arrives in parts, each but the last ending just after a BLOCK_BREAK (see
+   * splitAtBlocks): each part is scanned as it comes, as nothing spans a block break; the rest of
+   * the work waits for the whole text. Its result always equals `match(parts.join(''))`.
+   */
+  function matchParts(): PartsJob {
+    const parts: string[] = [];
+    const lowers: string[] = [];
+    const found: number[] = [];
+    let length = 0;
+    let lowerKept = true;
+    return {
+      add(part) {
+        if (options.reference) return void parts.push(part); // the reference scan has no parts
+        const s = newScanState();
+        for (const _ of scanAll(part, s));
+        lowerKept &&= s.lower !== null;
+        if (s.lower !== null) lowers.push(s.lower);
+        for (let i = 0; i < s.found.length; i += 3) found.push(s.found[i]! + length, s.found[i + 1]! + length, s.found[i + 2]!);
+        parts.push(part);
+        length += part.length;
+      },
+      finish() {
+        const text = parts.join('');
+        const settled: Match[] = [];
+        const scanned = options.reference ? undefined : { found, lower: lowerKept ? lowers.join('') : null };
+        return jobOf(run(text, settled, scanned), settled);
+      },
+    };
+  }
+
   function match(text: string): Match[] {
     const steps = run(text, []);
     for (;;) {
@@ -507,7 +555,10 @@ export function createMatcher(compiled: CompiledMatcher, options: MatcherOptions
 
   function matchIncremental(text: string): MatchJob {
     const settled: Match[] = [];
-    const steps = run(text, settled);
+    return jobOf(run(text, settled), settled);
+  }
+
+  function jobOf(steps: Generator<void, Match[], void>, settled: Match[]): MatchJob {
     let taken = 0;
     let result: Match[] | null = null;
     return {
@@ -632,7 +683,7 @@ export function createMatcher(compiled: CompiledMatcher, options: MatcherOptions
     return { start, end, text: text.slice(start, end), id: compiled.ids[entry]!, kind: compiled.kinds[entry] as Kind };
   }
 
-  return { match, matchIncremental };
+  return { match, matchIncremental, matchParts };
 }
 
 /** The entry named at least twice as often as any other, or -1. */

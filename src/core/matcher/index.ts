@@ -1,3 +1,4 @@
 export { compileMatcher, type CompiledMatcher } from './compile.ts';
 export { createMatcher } from './create-matcher.ts';
-export { BLOCK_BREAK, type Match, type MatchJob, type Matcher, type SlicingMatcher } from './types.ts';
+export { splitAtBlocks } from './parts.ts';
+export { BLOCK_BREAK, type Match, type MatchJob, type Matcher, type PartsJob, type SlicingMatcher } from './types.ts';

@@ -30,6 +30,18 @@ export interface SlicingMatcher extends Matcher {
    * page takes hundreds of milliseconds cold). Its result always equals `match(text)`.
    */
   matchIncremental(text: string): MatchJob;
+  /** The same for a text that arrives in parts (see PartsJob). */
+  matchParts(): PartsJob;
+}
+
+/**
+ * A text matched as it arrives: each part is scanned when added, the rest once all have come. Parts
+ * are cut just after a BLOCK_BREAK (see splitAtBlocks), which no name spans.
+ */
+export interface PartsJob {
+  add(part: string): void;
+  /** The job for the text made of every part added; its result equals `match(parts.join(''))`. */
+  finish(): MatchJob;
 }
 
 /** `match(text)` cut into slices: call `step` until it returns true, yielding to the page between calls. */
