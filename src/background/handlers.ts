@@ -24,6 +24,8 @@ export interface HandlerDeps {
   /** Tells every tab to re-read settings, so a change shows at once in open tabs. */
   broadcastSettingsChanged?: (settings: Settings) => void;
   now?: () => number;
+  /** Compile the matcher's code as the background starts (see pageMatching's warmUp). */
+  warmUp?: boolean;
 }
 
 export function createHandlers({
@@ -35,6 +37,7 @@ export function createHandlers({
   openHighlight = async () => false,
   matcherFor = () => compiledMatcher,
   now = Date.now,
+  warmUp = false,
 }: HandlerDeps): Handlers {
   // Pages are matched with the reader's own terms: read once and kept until `update` (the settings'
   // only writer) changes them, so a page's text does not wait on the database. Not kept after a
@@ -53,6 +56,8 @@ export function createHandlers({
       throw error;
     });
   const matchText = pageMatching();
+  // After the message that woke the background has started (it waits on the database meanwhile).
+  if (warmUp) setTimeout(() => matchText.warmUp(compiledMatcher), 0);
   const matcherInEffect = (): Promise<CompiledMatcher> =>
     (matchedWith ??= guard.read(readSettings).then(matcherFor)).catch((error: unknown) => {
       matchedWith = null;

@@ -31,6 +31,7 @@ serve(
     matcherFor: matcherSource(glossary, anaphora, compiledMatcher),
     openHighlight,
     entryById,
+    warmUp: true,
     broadcastSettingsChanged: (settings) => {
       void browserSiteLists.write({ alwaysSites: settings.alwaysSites, neverSites: settings.neverSites });
       void broadcast({ type: 'tab/settings-changed', payload: {} });

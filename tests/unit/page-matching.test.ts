@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageMatching } from '../../src/background/page-matching.ts';
+import { pageMatching, sampleOf } from '../../src/background/page-matching.ts';
 import { anaphora, glossary } from '../../src/core/glossary/load.ts';
 import { compileMatcher, createMatcher, splitAtBlocks } from '../../src/core/matcher/index.ts';
 import { packMatches } from '../../src/core/matcher/packed.ts';
@@ -50,5 +50,15 @@ describe("the background's matching of a page's text", () => {
     const source = async () => (asked++, compiled);
     for (let job = 1; job <= 3; job++) await match({ job, part: 0, text, last: true }, 'tab 1', source);
     expect(asked).toBe(3); // asked per text, for the reader's current terms
+  });
+});
+
+describe('warming up as the background starts', () => {
+  it("runs the matcher over the knowledge base's own names, generic references included", () => {
+    const sample = sampleOf(compiled);
+    const found = createMatcher(compiled).match(sample);
+    expect(new Set(found.map((m) => m.id)).size).toBeGreaterThan(compiled.ids.length / 20);
+    expect(found.some((m) => m.anaphor)).toBe(true);
+    expect(() => pageMatching().warmUp(compiled)).not.toThrow();
   });
 });
