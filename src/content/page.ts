@@ -61,14 +61,16 @@ export function startPage(deps: PageDeps): void {
   // the text up to a block break within it.
   let lastJob = 0;
   const matchText: MatchText = async (text) => {
-    const sent = text.length <= MAX_MATCH_TEXT ? text : text.slice(0, Math.max(0, text.lastIndexOf(BLOCK_BREAK, MAX_MATCH_TEXT)));
-    const parts = splitAtBlocks(sent, MATCH_PART_UNITS);
+    const matched = text.length <= MAX_MATCH_TEXT ? text : text.slice(0, Math.max(0, text.lastIndexOf(BLOCK_BREAK, MAX_MATCH_TEXT)));
+    const parts = splitAtBlocks(matched, MATCH_PART_UNITS);
     for (let attempt = 1; ; attempt++) {
       const job = ++lastJob;
-      const replies = await Promise.all(parts.map((part, i) => request(runtime, 'text/match', { job, part: i, text: part, last: i === parts.length - 1 })));
+      // Posting serialises the text on the page's main thread (~1.3 ms per 50,000 units in Chromium).
+      const sent = measure('reglens:send', () => parts.map((part, i) => request(runtime, 'text/match', { job, part: i, text: part, last: i === parts.length - 1 })));
+      const replies = await Promise.all(sent);
       const failed = replies.find((reply) => !reply.ok);
       const last = replies[replies.length - 1]!;
-      if (!failed && last.ok && last.value) return unpackMatches(last.value, sent);
+      if (!failed && last.ok && last.value) return unpackMatches(last.value, matched);
       // A background stopped mid-way loses the job: send it again, as requestWithRetry does.
       if (failed?.ok === false && failed.error.code === 'transport' && attempt < 3) continue;
       return failed?.ok === false && failed.error.code === 'unavailable' ? orphaned() : null;

@@ -67,7 +67,6 @@ async function reglensPhase(session: BrowserSession, report: BrowserReport): Pro
       await page.close();
     }
     const pick = (f: (r: ReglensRun) => number | null) => (runs.some((r) => f(r) === null) ? null : median(runs.map((r) => f(r)!)));
-    report.firstPage ??= { words, annotate: runs[0]!.annotate, match: runs[0]!.match };
     report.reglens.set(words, {
       annotate: pick((r) => r.annotate)!,
       match: pick((r) => r.match)!,
@@ -80,6 +79,23 @@ async function reglensPhase(session: BrowserSession, report: BrowserReport): Pro
       frame: pick((r) => r.frame)!,
     });
     log(`  ${report.name} RegLens ${words}: ${JSON.stringify(report.reglens.get(words))}`);
+  }
+  // A reader back after a pause: the browser stopped the idle background, and the article wakes it.
+  for (const { words, file } of pages.filter((p) => p.words <= 50_000)) {
+    const runs: ReglensRun[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      await session.stopBackground();
+      const page = await session.newPage();
+      await page.goto(server.url(file));
+      runs.push(await reglensRun(fromTestPage(page)));
+      await page.close();
+    }
+    report.stopped.set(words, {
+      annotate: median(runs.map((r) => r.annotate)),
+      match: median(runs.map((r) => r.match)),
+      wall: median(runs.map((r) => r.wall)),
+    });
+    log(`  ${report.name} RegLens ${words}, background stopped first: ${JSON.stringify(report.stopped.get(words))}`);
   }
   const homeRuns: { detect: number; annotated: boolean }[] = [];
   for (let i = 0; i < RUNS; i++) {
@@ -136,7 +152,7 @@ try {
       reglens: new Map(),
       baselines: new Map(),
       home: null,
-      firstPage: null,
+      stopped: new Map(),
     };
     reports.push(report);
     log(`${target.name}: RegLens (built extension, ${target.extension})`);

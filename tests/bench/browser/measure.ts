@@ -8,7 +8,7 @@ export interface ReglensRun {
   annotate: number;
   /** reglens:match: the round trip to the background, which matches the text (the page is free meanwhile). */
   match: number;
-  /** RegLens's own work on the page's main thread: every reglens:collect, reglens:slice and reglens:paint. */
+  /** RegLens's own work on the page's main thread: every reglens:collect, reglens:send, reglens:slice and reglens:paint. */
   pageWork: number;
   /** reglens:detect start to reglens:annotate end: includes reading the settings from the background. */
   wall: number;
@@ -16,7 +16,7 @@ export interface ReglensRun {
   longtask: number | null;
   /** Longest heartbeat gap overlapping the same span: main thread blocked (an upper bound on the task). */
   block: number;
-  /** Longest single synchronous RegLens step: collect, one reglens:slice or a paint. */
+  /** Longest single synchronous RegLens step: collect, send, one reglens:slice or a paint. */
   longestStep: number;
   marks: number;
   frame: number;
@@ -38,7 +38,7 @@ const READ_RUN = `(async () => {
   const from = annotate.startTime;
   const overlaps = (start, stop) => start < end && stop > from;
   const longtasks = window.__longtasks.filter((t) => overlaps(t.start, t.start + t.duration));
-  const steps = ['reglens:collect', 'reglens:slice', 'reglens:paint'].flatMap((name) => performance.getEntriesByName(name, 'measure').map((m) => m.duration));
+  const steps = ['reglens:collect', 'reglens:send', 'reglens:slice', 'reglens:paint'].flatMap((name) => performance.getEntriesByName(name, 'measure').map((m) => m.duration));
   return {
     annotate: annotate.duration,
     match: first('reglens:match').duration,
