@@ -88,6 +88,33 @@ describe.each(BROWSERS)('storage under load and faults in $name', ({ launch }) =
     await control.close();
     await page.close();
   });
+
+  it('matches what a page adds after the browser stopped the background, and the next article', async () => {
+    // Pages send their text over a port to the background; stopping the background closes it, and
+    // the next text must find a new one (and a matcher built again) rather than wait on the old one.
+    const page = await browser.newPage();
+    await page.goto(server.url('pages/round-trip.html'));
+    await page.until(annotated());
+    const starts = await browser.backgroundStarts();
+    await browser.stopBackground();
+    await page.evaluate(`(() => {
+      const p = document.createElement('p');
+      p.id = 'after-pause';
+      p.textContent = 'Later, the Hong Kong Monetary Authority said it would keep the peg.';
+      document.querySelector('article').append(p);
+      return true;
+    })()`);
+    await page.until(`[...(CSS.highlights.get('reglens-body') ?? [])].some((range) => range.startContainer.parentElement?.id === 'after-pause')`);
+    expect(await browser.backgroundStarts()).toBeGreaterThan(starts);
+    await browser.stopBackground();
+    const next = await browser.newPage();
+    await next.goto(server.url('pages/late-content.html?after-pause'));
+    await next.until(annotated());
+    expect(await next.evaluate<number>(`CSS.highlights.get('reglens-body')?.size ?? 0`)).toBeGreaterThan(3);
+    expect(pageErrors(page)).toEqual([]);
+    await next.close();
+    await page.close();
+  });
 });
 
 const reglensUi = `document.querySelectorAll('reglens-ui').length`;
