@@ -6,14 +6,21 @@ import type { RequestOf } from '../messaging/protocol.ts';
 /** Longest stretch of matching before other messages (the popup, another tab) get their turn. */
 const SLICE_MS = 50;
 
-/** Texts whose last part has not come (a page closed half-way): the oldest are dropped past this. */
-const OPEN_JOBS_MAX = 16;
+/**
+ * A text whose last part has not come for this long was abandoned (its page closed half-way): it is
+ * dropped when another text starts. Parts are posted all at once, so a live text's next part is at
+ * most a busy moment away; twenty tabs restored at once interleave their parts, and must all be kept.
+ */
+const ABANDONED_AFTER_MS = 30_000;
+/** And however fresh, no more texts than this are kept half-received. */
+const OPEN_JOBS_MAX = 64;
 
 interface OpenJob {
   /** The parts added so far, in order: each waits for the one before (and the first for the matcher). */
   added: Promise<PartsJob>;
   next: number;
   length: number;
+  lastPartAt: number;
 }
 
 /**
@@ -23,7 +30,7 @@ interface OpenJob {
  * page load, and no tab holds a matcher of its own. A long text comes in parts, scanned as they
  * arrive while the next ones are still in transit; the rest of the work runs once the last is in.
  */
-export function pageMatching() {
+export function pageMatching(now: () => number = Date.now) {
   const built = new WeakMap<CompiledMatcher, SlicingMatcher>();
   const open = new Map<string, OpenJob>();
   const matcherOf = (compiled: CompiledMatcher) => {
@@ -43,13 +50,15 @@ export function pageMatching() {
     // Bookkeeping before any await: parts are counted in the order they arrived.
     const key = `${page}#${job}`;
     if (part === 0) {
+      for (const [other, { lastPartAt }] of open) if (now() - lastPartAt > ABANDONED_AFTER_MS) open.delete(other);
+      for (const oldest of open.keys()) if (open.size >= OPEN_JOBS_MAX) open.delete(oldest);
       open.delete(key);
-      open.set(key, { added: compiled().then((c) => matcherOf(c).matchParts()), next: 0, length: 0 });
-      for (const stale of open.keys()) if (open.size > OPEN_JOBS_MAX) open.delete(stale);
+      open.set(key, { added: compiled().then((c) => matcherOf(c).matchParts()), next: 0, length: 0, lastPartAt: now() });
     }
     const state = open.get(key);
     if (!state || state.next !== part) throw new Error("The page's text arrived incomplete.");
     state.next++;
+    state.lastPartAt = now();
     state.length += text.length;
     if (state.length > MAX_MATCH_TEXT) {
       open.delete(key);

@@ -62,3 +62,29 @@ describe('warming up as the background starts', () => {
     expect(() => pageMatching().warmUp(compiled)).not.toThrow();
   });
 });
+
+describe('texts received half-way', () => {
+  it('keeps every text when twenty tabs send theirs at once, parts interleaved', async () => {
+    const match = pageMatching();
+    const parts = splitAtBlocks(text, 20);
+    const replies: Array<Promise<unknown>> = [];
+    // Every tab's first part, then every tab's second, then every last one.
+    for (const [i, part] of parts.entries()) {
+      for (let tab = 0; tab < 20; tab++) replies.push(match({ job: 1, part: i, text: part, last: i === parts.length - 1 }, `tab ${tab}`, async () => compiled));
+    }
+    expect((await Promise.all(replies)).slice(-20)).toEqual(Array.from({ length: 20 }, () => expected));
+  });
+
+  it('drops a text whose next part has not come for half a minute, when another starts', async () => {
+    let clock = 0;
+    const match = pageMatching(() => clock);
+    const [first, second] = splitAtBlocks(text, 20);
+    await match({ job: 1, part: 0, text: first!, last: false }, 'tab 1', async () => compiled);
+    clock += 29_000;
+    await match({ job: 1, part: 0, text: first!, last: false }, 'tab 2', async () => compiled);
+    await match({ job: 1, part: 1, text: second!, last: false }, 'tab 1', async () => compiled); // still kept
+    clock += 31_000;
+    await match({ job: 2, part: 0, text: 'The SEC.', last: true }, 'tab 3', async () => compiled);
+    await expect(match({ job: 1, part: 1, text: second!, last: false }, 'tab 2', async () => compiled)).rejects.toThrow(/incomplete/);
+  });
+});
