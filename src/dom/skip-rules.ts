@@ -51,6 +51,9 @@ export function isSkippedTag(el: Element): boolean {
   const tag = el.localName;
   if (SKIPPED_TAGS.has(tag)) return true;
   if ((tag === 'header' || tag === 'footer') && !insideSectioning(el)) return true;
+  // Most paragraphs have no attribute at all: one call instead of five (each crosses into the page's
+  // DOM, which costs most in Firefox's content scripts).
+  if (!el.hasAttributes()) return false;
   if (el.hasAttribute('hidden')) return true;
   if (el.getAttribute('aria-hidden') === 'true') return true;
   const editable = el.getAttribute('contenteditable');
@@ -63,6 +66,7 @@ export function isSkippedTag(el: Element): boolean {
 
 /** Soft rule from class/id names: a wrapper can be misnamed, so callers may overrule it. */
 export function isFurniture(el: Element): boolean {
+  if (!el.hasAttributes()) return false;
   const id = el.getAttribute('id');
   if (id && FURNITURE.test(id)) return true;
   const cls = el.getAttribute('class');
