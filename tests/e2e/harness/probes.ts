@@ -7,7 +7,7 @@ export const annotated = (count = 1) =>
 
 /**
  * Marks per RegLens highlight, each range's text in document order (a highlight's own order is the
- * order ranges were added, which progressive painting of long pages does not keep).
+ * order ranges were added: late content and marks painted near the viewport come in any order).
  */
 export const readMarks = `(() => Object.fromEntries([...CSS.highlights.entries()]
   .filter(([name]) => name.startsWith('reglens-'))
