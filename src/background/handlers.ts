@@ -50,19 +50,18 @@ export function createHandlers({
   };
   // Annotation must not depend on the database: when it cannot be read, pages get the defaults and
   // the bundled knowledge base. Writes still fail, with the problem's label.
-  const settingsInEffect = () =>
-    guard.read(readSettings).catch((error: unknown) => {
-      if (error instanceof StorageProblemError) return DEFAULT_SETTINGS;
-      throw error;
-    });
+  const orDefaults = (error: unknown): Settings => {
+    if (error instanceof StorageProblemError) return DEFAULT_SETTINGS;
+    throw error;
+  };
+  const settingsInEffect = () => guard.read(readSettings).catch(orDefaults);
   const matchText = pageMatching();
   // After the message that woke the background has started (it waits on the database meanwhile).
   if (warmUp) setTimeout(() => matchText.warmUp(compiledMatcher), 0);
   const matcherInEffect = (): Promise<CompiledMatcher> =>
     (matchedWith ??= guard.read(readSettings).then(matcherFor)).catch((error: unknown) => {
       matchedWith = null;
-      if (error instanceof StorageProblemError) return matcherFor(DEFAULT_SETTINGS);
-      throw error;
+      return matcherFor(orDefaults(error));
     });
   const update = (change: (settings: Settings) => Settings) => guard.write((store) => updateSettings(store, change)).then(changed);
   return {

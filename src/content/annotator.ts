@@ -240,15 +240,10 @@ export class PageAnnotator {
     return categoryOn && !settings.mutedTerms.includes(mention.id);
   }
 
+  /** Null for text the page removed while it was matched in the background (see TextMap.toRange). */
   #mentionOf(match: Match, map: TextMap): Mention | null {
-    const span = map.toSpan(match.start, match.end);
-    // The page may have changed while its text was matched: what it removed or cut short meanwhile is
-    // not marked (a range on a removed node stays out of the document; an offset past the end throws).
-    if (!span || !span.startNode.isConnected || !span.endNode.isConnected || span.startOffset > span.startNode.length) return null;
-    const range = this.doc.createRange();
-    range.setStart(span.startNode, span.startOffset);
-    range.setEnd(span.endNode, span.endOffset);
-    return { id: match.id, kind: match.kind, category: categoryOf(match.kind), range };
+    const range = map.toRange(match.start, match.end, this.doc);
+    return range && { id: match.id, kind: match.kind, category: categoryOf(match.kind), range };
   }
 
   /** The shown ranges of `mentions`, per category: what each mark highlight should hold. */

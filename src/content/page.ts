@@ -3,7 +3,7 @@ import { BLOCK_BREAK } from '../core/matcher/types.ts';
 import { unpackMatches } from '../core/matcher/packed.ts';
 import type { ArticleGuess } from '../dom/article-finder.ts';
 import { clearMarksLeftBehind, type MarkLayer } from '../dom/marks.ts';
-import { request } from '../messaging/client.ts';
+import { request, retryLostTransport } from '../messaging/client.ts';
 import { MAX_MATCH_TEXT } from '../messaging/limits.ts';
 import type { PageSettings as Settings } from '../messaging/protocol.ts';
 import type { MessageRuntime, SiteListsStore } from '../messaging/runtime.ts';
@@ -63,19 +63,17 @@ export function startPage(deps: PageDeps): void {
   const matchText: MatchText = async (text) => {
     const matched = text.length <= MAX_MATCH_TEXT ? text : text.slice(0, Math.max(0, text.lastIndexOf(BLOCK_BREAK, MAX_MATCH_TEXT)));
     const parts = splitAtBlocks(matched, MATCH_PART_UNITS);
-    for (let attempt = 1; ; attempt++) {
+    // A background stopped mid-way loses the whole text: it goes again, as a new job.
+    const reply = await retryLostTransport(async () => {
       const job = ++lastJob;
       // Posting serialises the text on the page's main thread: in Chromium ~8–11 ms for a 50k-word
       // page's first text, most of it a first large message's own cost.
       const sent = measure('reglens:send', () => parts.map((part, i) => request(runtime, 'text/match', { job, part: i, text: part, last: i === parts.length - 1 })));
       const replies = await Promise.all(sent);
-      const failed = replies.find((reply) => !reply.ok);
-      const last = replies[replies.length - 1]!;
-      if (!failed && last.ok && last.value) return unpackMatches(last.value, matched);
-      // A background stopped mid-way loses the job: send it again, as requestWithRetry does.
-      if (failed?.ok === false && failed.error.code === 'transport' && attempt < 3) continue;
-      return failed?.ok === false && failed.error.code === 'unavailable' ? orphaned() : null;
-    }
+      return replies.find((one) => !one.ok) ?? replies[replies.length - 1]!;
+    });
+    if (reply.ok) return reply.value ? unpackMatches(reply.value, matched) : null;
+    return reply.error.code === 'unavailable' ? orphaned() : null;
   };
 
   const ensureSession = () => (session ??= new Session(deps, guess, () => settings, orphaned));

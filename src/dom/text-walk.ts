@@ -19,7 +19,10 @@ export interface TextMap {
   readonly starts: readonly number[];
   /** DOM positions of `text.slice(start, end)`; null when the span touches no text node. */
   toSpan(start: number, end: number): DomSpan | null;
-  /** The same as a live Range of `doc` (defaults to the nodes' own document). */
+  /**
+   * The same as a live Range of `doc` (defaults to the nodes' own document); null where the page has
+   * since removed the text.
+   */
   toRange(start: number, end: number, doc?: Document): Range | null;
 }
 
@@ -154,7 +157,9 @@ function makeTextMap(text: string, nodes: Text[], starts: number[]): TextMap {
     toSpan,
     toRange(start, end, doc) {
       const span = toSpan(start, end);
-      if (!span) return null;
+      // The map is a snapshot: where the page has since removed a node or cut its text short, no
+      // range is made (one on a removed node stays out of the document; an offset past the end throws).
+      if (!span || !span.startNode.isConnected || !span.endNode.isConnected || span.startOffset > span.startNode.length) return null;
       const range = (doc ?? span.startNode.ownerDocument).createRange();
       range.setStart(span.startNode, span.startOffset);
       range.setEnd(span.endNode, span.endOffset);

@@ -22,16 +22,26 @@ export async function request<T extends MessageType>(
 }
 
 /** Retries an idempotent request while the transport loses it (the background stopped mid-way). */
-export async function requestWithRetry<T extends MessageType>(
+export function requestWithRetry<T extends MessageType>(
   runtime: MessageRuntime,
   type: T,
   payload: RequestOf<T>,
-  { attempts = 3, delayMs = 300 } = {},
+  options?: RetryOptions,
 ): Promise<Result<ReplyOf<T>>> {
-  let reply = await request(runtime, type, payload);
+  return retryLostTransport(() => request(runtime, type, payload), options);
+}
+
+interface RetryOptions {
+  attempts?: number;
+  delayMs?: number;
+}
+
+/** Does idempotent work again, after a growing pause, while the transport loses its reply. */
+export async function retryLostTransport<T>(send: () => Promise<Result<T>>, { attempts = 3, delayMs = 300 }: RetryOptions = {}): Promise<Result<T>> {
+  let reply = await send();
   for (let attempt = 1; attempt < attempts && !reply.ok && reply.error.code === 'transport'; attempt++) {
     await new Promise((resolve) => setTimeout(resolve, delayMs * attempt));
-    reply = await request(runtime, type, payload);
+    reply = await send();
   }
   return reply;
 }

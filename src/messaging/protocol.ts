@@ -82,6 +82,7 @@ export interface HighlightPlacement {
   color: Color;
   selectors: Selectors;
 }
+
 export const protocol = {
   'page/seen': {
     from: 'page',
