@@ -5,13 +5,15 @@ import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_PATH, QUIET_FLAGS } from '../../e2e/harness/chromium.ts';
 import { FIREFOX_PATH } from '../../e2e/harness/firefox.ts';
-import type { TestPage } from '../../e2e/harness/session.ts';
+import { poll, type TestPage } from '../../e2e/harness/session.ts';
 
 /** The little a benchmark run needs from a tab. */
 export interface Tab {
   evaluate<T>(expression: string): Promise<T>;
   /** Polls a page expression until truthy; rejects after `timeout` ms even if the page is busy. */
   until<T>(expression: string, timeout: number): Promise<T>;
+  /** Waits for the page to write `text` to its console, evaluating nothing in it meanwhile. */
+  logged(text: string, timeout: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -25,6 +27,7 @@ export interface PlainBrowser {
 export const fromTestPage = (page: TestPage): Tab => ({
   evaluate: (expression) => page.evaluate(expression),
   until: (expression, timeout) => page.until(expression, { timeout }),
+  logged: (text, timeout) => page.logged(text, { timeout }),
   close: () => page.close(),
 });
 
@@ -35,9 +38,12 @@ export async function plainChromium(): Promise<PlainBrowser> {
     async open(url) {
       const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
       const page = await context.newPage();
+      const said = new Set<string>();
+      page.on('console', (message) => said.add(message.text()));
       await page.goto(url, { waitUntil: 'load' });
       return {
         evaluate: (expression) => page.evaluate(expression),
+        logged: (text, timeout) => poll(async () => said.has(text), timeout).then(() => undefined),
         async until(expression, timeout) {
           const handle = await page.waitForFunction(expression, undefined, { timeout, polling: 50 });
           return (await handle.jsonValue()) as never;
@@ -62,9 +68,12 @@ export async function plainFirefox(): Promise<PlainBrowser> {
     async open(url) {
       const context = await browser.createBrowserContext();
       const page = await context.newPage();
+      const said = new Set<string>();
+      page.on('console', (message) => said.add(message.text()));
       await page.goto(url, { waitUntil: 'load' });
       return {
         evaluate: (expression) => page.evaluate(expression) as never,
+        logged: (text, timeout) => poll(async () => said.has(text), timeout).then(() => undefined),
         async until(expression, timeout) {
           const handle = await page.waitForFunction(expression, { timeout, polling: 50 });
           return (await handle.jsonValue()) as never;

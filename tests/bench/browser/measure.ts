@@ -52,7 +52,9 @@ const READ_RUN = `(async () => {
 })()`;
 
 export async function reglensRun(tab: Tab): Promise<ReglensRun> {
-  await tab.until(`performance.getEntriesByName('reglens:annotate', 'measure').length > 0`, 120_000);
+  // The page's head script says so on its console (pages.ts): polling would put the driver's
+  // evaluations between RegLens's steps.
+  await tab.logged('reglens:annotate', 120_000);
   const run = await tab.evaluate<Omit<ReglensRun, 'frame'>>(READ_RUN);
   return { ...run, frame: await tab.evaluate<number>(FRAME_WHILE_MUTATING) };
 }

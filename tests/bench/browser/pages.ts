@@ -64,7 +64,8 @@ const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
 
 /**
  * Page head shared by every generated page. Its inline script runs before anything else, so it sees
- * the whole load: a 'longtask' observer (buffered), and, on RegLens runs (no ?run=), a setTimeout
+ * the whole load: a 'longtask' observer (buffered), a console line when RegLens has annotated (the
+ * bench waits for it instead of polling the page), and, on RegLens runs (no ?run=), a setTimeout
  * heartbeat whose gaps show how long the main thread was blocked. The heartbeat exists because
  * Chromium's long-task entries leave out work done by extension content scripts (isolated world),
  * and Firefox has no long-task API. bench.js runs a baseline only when the URL asks (?run=...).
@@ -73,6 +74,7 @@ function head(title: string, meta: string): string {
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <script>window.__longtasks=[];try{new PerformanceObserver((l)=>{for(const e of l.getEntries())__longtasks.push({start:e.startTime,duration:e.duration})}).observe({type:'longtask',buffered:true});window.__longtaskSupported=PerformanceObserver.supportedEntryTypes.includes('longtask')}catch(e){window.__longtaskSupported=false}
+try{new PerformanceObserver((l)=>{for(const e of l.getEntries())if(e.name==='reglens:annotate')console.debug(e.name)}).observe({type:'measure'})}catch(e){}
 window.__gaps=[];if(!location.search.includes('run=')){let last=performance.now();const tick=()=>{const now=performance.now();if(now-last>=10)__gaps.push({start:last,end:now});last=now;if(now<60000)setTimeout(tick,0)};setTimeout(tick,0)}</script>
 ${meta}
 <style>body{font:16px/1.5 Georgia,serif;max-width:44em;margin:auto}::highlight(baseline){background:#fe8}</style>

@@ -53,7 +53,9 @@ export async function launchChromium(
 
   const wrap = (page: Page): TestPage => {
     const errors: string[] = [];
+    const said = new Set<string>();
     page.on('console', (message) => {
+      said.add(message.text());
       if (message.type() === 'error') errors.push(`console: ${message.text()} (${message.location().url ?? ''})`);
     });
     page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
@@ -78,6 +80,7 @@ export async function launchChromium(
         return path;
       },
       errors: () => [...errors],
+      logged: (text, options) => poll(async () => said.has(text), options?.timeout).then(() => undefined),
       close: () => page.close(),
     };
   };

@@ -54,7 +54,9 @@ export async function launchFirefox(
 
   const wrap = (page: Page): TestPage => {
     const errors: string[] = [];
+    const said = new Set<string>();
     page.on('console', (message) => {
+      said.add(message.text());
       if (message.type() === 'error') errors.push(`console: ${message.text()} (${message.location().url ?? ''})`);
     });
     page.on('pageerror', (error) => errors.push(`pageerror: ${(error as Error).message ?? String(error)}`));
@@ -79,6 +81,7 @@ export async function launchFirefox(
         return path;
       },
       errors: () => [...errors],
+      logged: (text, options) => poll(async () => said.has(text), options?.timeout).then(() => undefined),
       close: () => page.close(),
     };
   };

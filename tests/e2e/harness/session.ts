@@ -19,6 +19,13 @@ export interface TestPage {
    * driver reports), newest last. Hostile-page tests assert this stays empty.
    */
   errors(): string[];
+  /**
+   * Resolves once the page has written `text` to its console (since it opened), watching the
+   * driver's console events: nothing is evaluated in the page meanwhile. A benchmark waits this way,
+   * so that the driver's own scripts (Playwright injects ~13 KB on a first evaluate, and each poll is
+   * a task of 1-3 ms) do not land between RegLens's steps and delay them.
+   */
+  logged(text: string, options?: { timeout?: number }): Promise<void>;
   close(): Promise<void>;
 }
 
