@@ -13,6 +13,7 @@ export function manifestFor<M extends Manifest>(source: M, target: Target): any 
   if (target === 'chrome') return manifest;
   const { service_worker, ...background } = source.background;
   delete manifest.minimum_chrome_version;
+  delete manifest.message_serialization;
   return {
     ...manifest,
     background: { ...background, scripts: [service_worker] },

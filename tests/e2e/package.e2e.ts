@@ -104,6 +104,10 @@ describe.each(TARGETS)('the built %s package', (target) => {
     expect(granted(manifest(target))).toEqual(EXPECTED[target]);
   });
 
+  it('sends messages by structured clone (a Chrome key; Firefox always does and would warn of it)', () => {
+    expect(manifest(target).message_serialization).toBe(target === 'chrome' ? 'structured_clone' : undefined);
+  });
+
   it('ships no eval, no Function constructor and no remote code', () => {
     const code = files(`dist/${target}`).filter((path) => /\.(m?js|html)$/.test(path));
     expect(code.length).toBeGreaterThan(3);
