@@ -215,18 +215,24 @@ export function evidenceDistance(text: string, start: number, end: number, rule:
   return best;
 }
 
-function startsWith(words: string[], phrase: string[]): boolean {
-  return phrase.every((word, i) => words[i] === word);
+// Plain loops, no callbacks: these run for every word window of every candidate with a rule, and a
+// closure per position was most of what matching a page allocated (and so of the background's
+// garbage collections while a page waited).
+function wordsEqualAt(words: readonly string[], at: number, phrase: readonly string[]): boolean {
+  for (let j = 0; j < phrase.length; j++) if (words[at + j] !== phrase[j]) return false;
+  return true;
 }
 
-function endsWith(words: string[], phrase: string[]): boolean {
+function startsWith(words: readonly string[], phrase: readonly string[]): boolean {
+  return phrase.length <= words.length && wordsEqualAt(words, 0, phrase);
+}
+
+function endsWith(words: readonly string[], phrase: readonly string[]): boolean {
   const offset = words.length - phrase.length;
-  return offset >= 0 && phrase.every((word, i) => words[offset + i] === word);
+  return offset >= 0 && wordsEqualAt(words, offset, phrase);
 }
 
-function contains(words: string[], phrase: string[]): boolean {
-  for (let i = 0; i + phrase.length <= words.length; i++) {
-    if (phrase.every((word, j) => words[i + j] === word)) return true;
-  }
+function contains(words: readonly string[], phrase: readonly string[]): boolean {
+  for (let i = 0; i + phrase.length <= words.length; i++) if (wordsEqualAt(words, i, phrase)) return true;
   return false;
 }
