@@ -629,17 +629,21 @@ export function createMatcher(compiled: CompiledMatcher, options: MatcherOptions
     namedEntries: number[],
     settled: Match[],
   ): Generator<void, Match[], void> {
-    // Per anaphor: mentions of bodies that fit it, as [entry, paragraph] in document order, and tallies.
-    const mentions = compiled.anaphora.map((): [number, number][] => []);
-    const tallies = compiled.anaphora.map(() => new Map<number, number>());
+    // Per anaphor: mentions of bodies that fit it, as flat (entry, paragraph) pairs in document order,
+    // and tallies (made on first use: most pages use a few of the anaphora).
+    const mentions = compiled.anaphora.map((): number[] => []);
+    const tallies = new Array<Map<number, number> | undefined>(compiled.anaphora.length);
     const paragraphOf = paragraphCounter(text);
     const resolved: Match[] = [];
     const mention = (entry: number, paragraph: number, tally: boolean): void => {
       for (const a of compiled.antecedents[entry]!) {
-        mentions[a]!.push([entry, paragraph]);
-        if (tally) tallies[a]!.set(entry, (tallies[a]!.get(entry) ?? 0) + 1);
+        mentions[a]!.push(entry, paragraph);
+        if (tally) (tallies[a] ??= new Map()).set(entry, (tallies[a].get(entry) ?? 0) + 1);
       }
     };
+    // Bodies named in this paragraph, then in this and the previous one: refilled per candidate.
+    const here = new Set<number>();
+    const local = new Set<number>();
     let nextNamed = 0;
     let end = 0;
     for (let c = 0; c < candidates.length; c++) {
@@ -657,17 +661,16 @@ export function createMatcher(compiled: CompiledMatcher, options: MatcherOptions
       if (start < end || overlapsName) continue;
       const a = -1 - patternAt(p).target;
       const paragraph = paragraphOf(start);
-      // Bodies named in this paragraph, then in this and the previous one.
-      const here = new Set<number>();
-      const local = new Set<number>();
+      here.clear();
+      local.clear();
       const list = mentions[a]!;
-      for (let i = list.length - 1; i >= 0 && list[i]![1] >= paragraph - 1; i--) {
-        if (list[i]![1] === paragraph) here.add(list[i]![0]);
-        local.add(list[i]![0]);
+      for (let i = list.length - 2; i >= 0 && list[i + 1]! >= paragraph - 1; i -= 2) {
+        if (list[i + 1] === paragraph) here.add(list[i]!);
+        local.add(list[i]!);
       }
-      const main = dominant(tallies[a]!);
+      const main = dominant(tallies[a]);
       const entry =
-        here.size === 1 ? [...here][0]! : local.size === 1 ? [...local][0]! : local.size === 0 || local.has(main) ? main : -1;
+        here.size === 1 ? onlyOf(here) : local.size === 1 ? onlyOf(local) : local.size === 0 || local.has(main) ? main : -1;
       if (entry < 0) continue;
       const m: Match = { ...toMatch(text, start, candidateEnd, entry), anaphor: true };
       resolved.push(m);
@@ -686,8 +689,14 @@ export function createMatcher(compiled: CompiledMatcher, options: MatcherOptions
   return { match, matchIncremental, matchParts };
 }
 
+function onlyOf(set: Set<number>): number {
+  for (const value of set) return value;
+  return -1;
+}
+
 /** The entry named at least twice as often as any other, or -1. */
-function dominant(tally: Map<number, number>): number {
+function dominant(tally: Map<number, number> | undefined): number {
+  if (!tally) return -1;
   let best = -1;
   let bestCount = 0;
   let second = 0;

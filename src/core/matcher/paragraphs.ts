@@ -22,7 +22,8 @@ export function paragraphCounter(text: string): (offset: number) => number {
       if (!seen) {
         if (nextVisible < scanned) {
           visible.lastIndex = scanned;
-          nextVisible = visible.exec(text)?.index ?? text.length;
+          // test(), not exec(): no match object per block. The class matches one unit at a time.
+          nextVisible = visible.test(text) ? visible.lastIndex - 1 : text.length;
         }
         seen = nextVisible < stop;
       }
