@@ -39,27 +39,34 @@ export function createHandlers({
   now = Date.now,
   warmUp = false,
 }: HandlerDeps): Handlers {
-  // Pages are matched with the reader's own terms: read once and kept until `update` (the settings'
-  // only writer) changes them, so a page's text does not wait on the database. Not kept after a
-  // failed read: the database may come back.
+  // The settings are read once and kept until `update` (their only writer) changes them: every page
+  // asks for them as it starts, and pages are matched with the reader's own terms, so neither waits
+  // on the database. Not kept after a failed read: the database may come back.
+  let stored: Promise<Settings> | null = null;
   let matchedWith: Promise<CompiledMatcher> | null = null;
   const changed = (settings: Settings) => {
+    stored = Promise.resolve(settings);
     matchedWith = null;
     broadcastSettingsChanged(settings);
     return settings;
   };
+  const storedSettings = () =>
+    (stored ??= guard.read(readSettings)).catch((error: unknown) => {
+      stored = null;
+      throw error;
+    });
   // Annotation must not depend on the database: when it cannot be read, pages get the defaults and
   // the bundled knowledge base. Writes still fail, with the problem's label.
   const orDefaults = (error: unknown): Settings => {
     if (error instanceof StorageProblemError) return DEFAULT_SETTINGS;
     throw error;
   };
-  const settingsInEffect = () => guard.read(readSettings).catch(orDefaults);
+  const settingsInEffect = () => storedSettings().catch(orDefaults);
   const matchText = pageMatching();
   // After the message that woke the background has started (it waits on the database meanwhile).
   if (warmUp) setTimeout(() => matchText.warmUp(compiledMatcher), 0);
   const matcherInEffect = (): Promise<CompiledMatcher> =>
-    (matchedWith ??= guard.read(readSettings).then(matcherFor)).catch((error: unknown) => {
+    (matchedWith ??= storedSettings().then(matcherFor)).catch((error: unknown) => {
       matchedWith = null;
       return matcherFor(orDefaults(error));
     });

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { RegLensDb } from '../../src/storage/db.ts';
 import { createHandlers } from '../../src/background/handlers.ts';
 import { compileMatcher } from '../../src/core/matcher/index.ts';
@@ -30,6 +30,22 @@ describe('settings', () => {
     await expect(handlers['settings/never-on-site']({ host: 'other.example' }, tabSender)).rejects.toThrow(/own site/);
     const settings = await handlers['settings/never-on-site']({ host: 'news.example' }, tabSender);
     expect(settings.neverSites).toEqual(['news.example']);
+    db.close();
+  });
+
+  it('reads the settings from the database once, and keeps what the reader changes', async () => {
+    const db = new RegLensDb(`test-${Math.random()}`);
+    const handlers = createHandlers({ db, compiledMatcher: EMPTY_MATCHER, entryById: new Map() });
+    const reads = vi.spyOn(db.settings, 'get');
+    await handlers['settings/get']({}, tabSender);
+    await handlers['settings/get']({}, tabSender);
+    await handlers['text/match']({ job: 1, part: 0, text: 'The SEC said.', last: true }, tabSender);
+    expect(reads).toHaveBeenCalledTimes(1);
+    await handlers['settings/mute-term']({ id: 'sec' }, tabSender);
+    const afterMute = reads.mock.calls.length;
+    expect((await handlers['settings/get']({}, tabSender)).mutedTerms).toEqual(['sec']);
+    expect((await handlers['settings/read']({}, tabSender)).mutedTerms).toEqual(['sec']);
+    expect(reads).toHaveBeenCalledTimes(afterMute);
     db.close();
   });
 
