@@ -4,6 +4,7 @@ import preact from '@preact/preset-vite';
 import { crx } from '@crxjs/vite-plugin';
 import sourceManifest from './manifest.json' with { type: 'json' };
 import { manifestFor, type Target } from './src/build/manifest-for.ts';
+import { jsonParsedAtRuntime } from './src/build/json-parsed.ts';
 import { precompiledMatcher } from './src/build/precompiled-matcher.ts';
 
 // One manifest.json is the source; `--mode chrome|firefox` derives each browser's variant.
@@ -13,6 +14,7 @@ export default defineConfig(({ mode }) => {
     plugins: [
       preact(),
       precompiledMatcher(),
+      jsonParsedAtRuntime(),
       // Unit tests (vitest reads this file too) test sources, not the packaged extension.
       !process.env.VITEST &&
         crx({
