@@ -1,6 +1,7 @@
 import { categoryOf, type Category } from '../core/glossary/facts.ts';
 import type { Kind } from '../core/glossary/schema.ts';
 import type { Match } from '../core/matcher/index.ts';
+import { BLOCK_BREAK } from '../core/text/chars.ts';
 import type { PageSettings as Settings } from '../messaging/protocol.ts';
 import type { EntityCount } from '../messaging/tab-protocol.ts';
 import type { MarkLayer } from '../dom/marks.ts';
@@ -128,7 +129,7 @@ export class PageAnnotator {
     }
     if (this.mentions.length > 0) {
       // Marked already (another job finished first, or late content came in): replace what is in `root`.
-      this.#keep(root, mentions);
+      this.#keep([root], mentions);
       return true;
     }
     this.mentions = mentions;
@@ -186,21 +187,40 @@ export class PageAnnotator {
     }
   }
 
-  /** Marks late content in `root` in one piece (it is small); resolves to how many mentions it has. */
-  async scan(root: Element, options: { allText?: boolean } = {}): Promise<number> {
+  /**
+   * Marks late content in `roots` in one piece (it is small): their texts go to the background as one,
+   * a block break between two, so a batch of new items (a feed's next page) costs one round trip and
+   * one repaint, however many they are. Resolves to how many mentions they have.
+   */
+  async scan(roots: readonly Element[], options: { allText?: boolean } = {}): Promise<number> {
     const generation = this.#generation;
     // Sub-measures show in DevTools where a slow page's time goes.
-    const map = measure('reglens:collect', () => collectText(root, options));
-    const matches = await measureAsync('reglens:match', () => this.matchText(map.text));
-    if (!matches || generation !== this.#generation || !root.isConnected) return 0;
-    const found = measure('reglens:ranges', () => matches.flatMap((match) => this.#mentionOf(match, map) ?? []));
-    this.#keep(root, found);
+    const maps = measure('reglens:collect', () => roots.map((root) => collectText(root, options)));
+    const matches = await measureAsync('reglens:match', () => this.matchText(maps.map((map) => map.text).join(BLOCK_BREAK)));
+    if (!matches || generation !== this.#generation) return 0;
+    const found = measure('reglens:ranges', () => {
+      const mentions: Mention[] = [];
+      // Matches never span a block break, so each falls within one root's text, in order.
+      let next = 0;
+      for (let r = 0, offset = 0; r < maps.length; offset += maps[r]!.text.length + 1, r++) {
+        const map = maps[r]!;
+        const end = offset + map.text.length;
+        for (; next < matches.length && matches[next]!.end <= end; next++) {
+          const match = matches[next]!;
+          if (!roots[r]!.isConnected || match.start < offset) continue;
+          const mention = this.#mentionOf({ ...match, start: match.start - offset, end: match.end - offset }, map);
+          if (mention) mentions.push(mention);
+        }
+      }
+      return mentions;
+    });
+    this.#keep(roots, found);
     return found.length;
   }
 
-  /** A rescanned subtree replaces what was found in it before; removed text leaves collapsed ranges. */
-  #keep(root: Element, found: Mention[]): void {
-    const kept = this.mentions.filter((mention) => !mention.range.collapsed && !root.contains(mention.range.startContainer));
+  /** Rescanned subtrees replace what was found in them before; removed text leaves collapsed ranges. */
+  #keep(roots: readonly Element[], found: Mention[]): void {
+    const kept = this.mentions.filter((mention) => !mention.range.collapsed && !roots.some((root) => root.contains(mention.range.startContainer)));
     this.mentions = kept.concat(found);
     if (kept.length && found.length) this.mentions.sort(inDocumentOrder);
     measure('reglens:paint', () => this.#paint());

@@ -90,7 +90,8 @@ export class Session {
           this.#allText
             ? !withinSkipped(added, doc.body, { furniture: false })
             : added.contains(root) || (root.contains(added) && !withinSkipped(added, root));
-        void measureAsync('reglens:rescan', () => Promise.all(roots.filter(rescans).map((added) => annotator.scan(added))));
+        const rescanned = roots.filter(rescans);
+        if (rescanned.length) void measureAsync('reglens:rescan', () => annotator.scan(rescanned));
         // Lazily: collecting the whole body's text is costly on huge pages, and needed only when a
         // saved passage is still missing.
         void this.saved.retryMissing(() => this.#highlightText());

@@ -72,6 +72,23 @@ describe.each(BROWSERS)('annotation in $name', ({ name, launch }) => {
     await page.close();
   });
 
+  it('annotates a batch of new items with one round trip to the background and one repaint', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url('pages/feed.html'));
+    await page.until(annotated());
+    const count = (name: string) => `performance.getEntriesByName('${name}').length`;
+    const before = await page.evaluate<number[]>(`[${count('reglens:match')}, ${count('reglens:paint')}]`);
+    const marks = await page.until<Record<string, string[]>>(
+      `(() => { const m = ${readMarks}; return m.body.includes('China Securities Regulatory Commission') && m; })()`,
+    );
+    expect(marks.body).toEqual(
+      expect.arrayContaining(['Securities and Exchange Commission', 'Financial Conduct Authority', 'Bank of Japan', 'Commodity Futures Trading Commission']),
+    );
+    // The twelve items arrived in one batch: one text for the background, one repaint.
+    expect(await page.evaluate<number[]>(`[${count('reglens:match')}, ${count('reglens:paint')}]`)).toEqual([before[0]! + 1, before[1]! + 1]);
+    await page.close();
+  });
+
   it('steps to the next mention by command and explains it in a focused tooltip', async () => {
     const page = await browser.newPage();
     const url = server.url(ARTICLE);
