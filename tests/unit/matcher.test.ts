@@ -3,7 +3,7 @@ import type { Alias, Anaphor, Entry, Kind } from '../../src/core/glossary/schema
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DocumentWords } from '../../src/core/matcher/context-rules.ts';
-import { compileMatcher, createMatcher, type Match } from '../../src/core/matcher/index.ts';
+import { compileMatcher, createMatcher } from '../../src/core/matcher/index.ts';
 import { documentWords, ruleWords } from '../../src/core/text/words.ts';
 
 function entry(id: string, kind: Kind, name: string, aliases: Alias[] = [], more: Partial<Entry> = {}): Entry {
@@ -446,20 +446,13 @@ describe('properties', () => {
   // Long enough for several scan chunks (1,024 units each) and candidate batches.
   const longArticle = fc.array(fc.constantFrom(...fragments), { minLength: 100, maxLength: 900 }).map((parts) => parts.join(''));
 
-  it('matching in slices gives exactly the one-shot result, and takes every mention once', () => {
+  it('matching in slices gives exactly the one-shot result', () => {
     fc.assert(
       fc.property(longArticle, fc.integer({ min: 0, max: 3 }), (text, budget) => {
         const job = testMatcher.matchIncremental(text);
-        const taken: Match[] = [];
         // Deadline already passed: one unit of work per step, the finest slicing there is.
-        for (let steps = 0; !job.step(budget === 0 ? 0 : performance.now() + budget); steps++) {
-          expect(job.result).toBeNull();
-          taken.push(...job.take());
-        }
-        taken.push(...job.take());
-        const whole = testMatcher.match(text);
-        expect(job.result).toEqual(whole);
-        expect([...taken].sort((a, b) => a.start - b.start)).toEqual(whole);
+        for (let steps = 0; !job.step(budget === 0 ? 0 : performance.now() + budget); steps++) expect(job.result).toBeNull();
+        expect(job.result).toEqual(testMatcher.match(text));
       }),
       { numRuns: 60 },
     );

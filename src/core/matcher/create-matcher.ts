@@ -387,11 +387,11 @@ export function createMatcher(compiled: CompiledMatcher, options: MatcherOptions
   });
 
   /**
-   * The whole job, yielding after each unit of work; returns the result. `settled` receives each
-   * mention as soon as it is final. match(), matchIncremental() and matchParts() all run exactly
-   * this; `scanned` is what matchParts has found already, part by part, in the text.
+   * The whole job, yielding after each unit of work; returns the result. match(), matchIncremental()
+   * and matchParts() all run exactly this; `scanned` is what matchParts has found already, part by
+   * part, in the text.
    */
-  function* run(text: string, settled: Match[], scanned?: Pick<ScanState, 'found' | 'lower'>): Generator<void, Match[], void> {
+  function* run(text: string, scanned?: Pick<ScanState, 'found' | 'lower'>): Generator<void, Match[], void> {
     const s: Pick<ScanState, 'found' | 'lower'> = scanned ?? newScanState();
     if (!scanned) yield* scanAll(text, s as ScanState);
     const found = s.found;
@@ -491,14 +491,13 @@ export function createMatcher(compiled: CompiledMatcher, options: MatcherOptions
         const m = toMatch(text, start, end, entry);
         named.push(m);
         namedEntries.push(entry);
-        settled.push(m);
         if (!pattern.rule || pattern.rule.requireNear.length === 0) namedAt.set(entry, start);
         namedEnd = end;
       }
       if (k % CANDIDATE_CHUNK === CANDIDATE_CHUNK - 1) yield;
     }
     if (anaphorCandidates.length === 0) return named;
-    const resolved = yield* resolveAnaphora(text, found, anaphorCandidates, named, namedEntries, settled);
+    const resolved = yield* resolveAnaphora(text, found, anaphorCandidates, named, namedEntries);
     return mergeSorted(named, resolved);
   }
 
@@ -538,15 +537,14 @@ export function createMatcher(compiled: CompiledMatcher, options: MatcherOptions
       },
       finish() {
         const text = parts.join('');
-        const settled: Match[] = [];
         const scanned = options.reference ? undefined : { found, lower: lowerKept ? lowers.join('') : null };
-        return jobOf(run(text, settled, scanned), settled);
+        return jobOf(run(text, scanned));
       },
     };
   }
 
   function match(text: string): Match[] {
-    const steps = run(text, []);
+    const steps = run(text);
     for (;;) {
       const next = steps.next();
       if (next.done) return next.value;
@@ -554,12 +552,10 @@ export function createMatcher(compiled: CompiledMatcher, options: MatcherOptions
   }
 
   function matchIncremental(text: string): MatchJob {
-    const settled: Match[] = [];
-    return jobOf(run(text, settled), settled);
+    return jobOf(run(text));
   }
 
-  function jobOf(steps: Generator<void, Match[], void>, settled: Match[]): MatchJob {
-    let taken = 0;
+  function jobOf(steps: Generator<void, Match[], void>): MatchJob {
     let result: Match[] | null = null;
     return {
       step(deadline) {
@@ -569,11 +565,6 @@ export function createMatcher(compiled: CompiledMatcher, options: MatcherOptions
           else if (performance.now() >= deadline) break;
         }
         return result !== null;
-      },
-      take() {
-        const batch = settled.slice(taken);
-        taken = settled.length;
-        return batch;
       },
       get result() {
         return result;
@@ -627,7 +618,6 @@ export function createMatcher(compiled: CompiledMatcher, options: MatcherOptions
     candidates: number[],
     named: Match[],
     namedEntries: number[],
-    settled: Match[],
   ): Generator<void, Match[], void> {
     // Per anaphor: mentions of bodies that fit it, as flat (entry, paragraph) pairs in document order,
     // and tallies (made on first use: most pages use a few of the anaphora).
@@ -674,7 +664,6 @@ export function createMatcher(compiled: CompiledMatcher, options: MatcherOptions
       if (entry < 0) continue;
       const m: Match = { ...toMatch(text, start, candidateEnd, entry), anaphor: true };
       resolved.push(m);
-      settled.push(m);
       // A resolved reference keeps its body in focus for the next one, but does not add to its tally.
       mention(entry, paragraph, false);
       end = candidateEnd;

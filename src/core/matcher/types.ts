@@ -51,12 +51,6 @@ export interface MatchJob {
    * it is done. A step overruns the deadline by at most one unit of work (a few thousand characters).
    */
   step(deadline: number): boolean;
-  /**
-   * Mentions decided since the last call, for painting progressively: named bodies and terms in
-   * document order as their context rules settle, generic references ("the central bank") at the end.
-   * Everything taken is in the final result.
-   */
-  take(): Match[];
   /** The whole result, equal to `match(text)`, once `step` has returned true; null before. */
   readonly result: Match[] | null;
 }
