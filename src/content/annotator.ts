@@ -1,11 +1,10 @@
 import { categoryOf, type Category } from '../core/glossary/facts.ts';
 import type { Kind } from '../core/glossary/schema.ts';
 import type { Match } from '../core/matcher/index.ts';
-import { BLOCK_BREAK } from '../core/text/chars.ts';
 import type { PageSettings as Settings } from '../messaging/protocol.ts';
 import type { EntityCount } from '../messaging/tab-protocol.ts';
 import type { MarkLayer } from '../dom/marks.ts';
-import { collectText, collectTextInSteps, type CollectOptions, type TextMap } from '../dom/text-walk.ts';
+import { collectText, collectTextInSteps, joinTextMaps, type CollectOptions, type TextMap } from '../dom/text-walk.ts';
 import { measure, measureAsync } from './timing.ts';
 
 export interface Mention {
@@ -195,25 +194,10 @@ export class PageAnnotator {
   async scan(roots: readonly Element[], options: { allText?: boolean } = {}): Promise<number> {
     const generation = this.#generation;
     // Sub-measures show in DevTools where a slow page's time goes.
-    const maps = measure('reglens:collect', () => roots.map((root) => collectText(root, options)));
-    const matches = await measureAsync('reglens:match', () => this.matchText(maps.map((map) => map.text).join(BLOCK_BREAK)));
+    const map = measure('reglens:collect', () => joinTextMaps(roots.map((root) => collectText(root, options))));
+    const matches = await measureAsync('reglens:match', () => this.matchText(map.text));
     if (!matches || generation !== this.#generation) return 0;
-    const found = measure('reglens:ranges', () => {
-      const mentions: Mention[] = [];
-      // Matches never span a block break, so each falls within one root's text, in order.
-      let next = 0;
-      for (let r = 0, offset = 0; r < maps.length; offset += maps[r]!.text.length + 1, r++) {
-        const map = maps[r]!;
-        const end = offset + map.text.length;
-        for (; next < matches.length && matches[next]!.end <= end; next++) {
-          const match = matches[next]!;
-          if (!roots[r]!.isConnected || match.start < offset) continue;
-          const mention = this.#mentionOf({ ...match, start: match.start - offset, end: match.end - offset }, map);
-          if (mention) mentions.push(mention);
-        }
-      }
-      return mentions;
-    });
+    const found = measure('reglens:ranges', () => matches.flatMap((match) => this.#mentionOf(match, map) ?? []));
     this.#keep(roots, found);
     return found.length;
   }

@@ -117,6 +117,23 @@ export function* collectTextInSteps(
   return makeTextMap(parts.join(''), nodes, starts);
 }
 
+/**
+ * Several walked subtrees as one text, a BLOCK_BREAK between two (as between blocks of one walk), so
+ * that they can be matched together and their offsets still lead back to their nodes.
+ */
+export function joinTextMaps(maps: readonly TextMap[]): TextMap {
+  if (maps.length === 1) return maps[0]!;
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  let offset = 0;
+  for (const map of maps) {
+    nodes.push(...map.nodes);
+    for (const start of map.starts) starts.push(start + offset);
+    offset += map.text.length + 1;
+  }
+  return makeTextMap(maps.map((map) => map.text).join(BLOCK_BREAK), nodes, starts);
+}
+
 function makeTextMap(text: string, nodes: Text[], starts: number[]): TextMap {
   /** Index of the last node starting at or before `offset` (before, when `exclusive`). */
   const nodeAt = (offset: number, exclusive: boolean): number => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { BLOCK_BREAK } from '../../src/core/matcher/types.ts';
-import { collectText, collectTextInSteps } from '../../src/dom/text-walk.ts';
+import { collectText, collectTextInSteps, joinTextMaps } from '../../src/dom/text-walk.ts';
 
 /**
  * Built as a fragment, not through innerHTML (lint bans it everywhere, tests included), inside the
@@ -102,6 +102,18 @@ describe('collectText', () => {
     expect(span.endNode.data).toBe(' Bank of China.');
     expect(span.endOffset).toBe(' Bank of China'.length);
     expect(map.toRange(start, end)!.toString()).toBe("People's Bank of China");
+  });
+
+  it('joins walked subtrees into one text whose offsets still lead to their own nodes', () => {
+    page(`<div id="a"><p>The SEC said</p></div><div id="b"><p>and the <i>Fed</i> agreed</p></div>`);
+    const maps = ['#a', '#b'].map((id) => collectText(document.querySelector(id)!));
+    const joined = joinTextMaps(maps);
+    expect(joined.text).toBe(maps[0]!.text + BLOCK_BREAK + maps[1]!.text);
+    const start = joined.text.indexOf('Fed');
+    const span = joined.toSpan(start, start + 3)!;
+    expect(span.startNode.data).toBe('Fed');
+    expect([span.startOffset, span.endOffset]).toEqual([0, 3]);
+    expect(joinTextMaps([maps[0]!])).toBe(maps[0]);
   });
 
   it('ends a span that stops at a node boundary inside that node, not at the next one', () => {

@@ -71,8 +71,8 @@ export function trieSize(keys: readonly string[]): number {
 
 /**
  * An automaton for already-normalised, case-folded keys sorted by UTF-16 code units (`<` on
- * strings). Empty keys never match. Every page that is annotated holds one, so its arrays are no
- * larger than they must be.
+ * strings). Empty keys never match. The background keeps one per compiled knowledge base for as long
+ * as it runs, so its arrays are no larger than they must be.
  */
 export function buildAutomaton(keys: readonly string[], options: AutomatonOptions = {}): Automaton {
   const { failureLinks = true } = options;

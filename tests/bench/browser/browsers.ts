@@ -5,7 +5,7 @@ import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_PATH, QUIET_FLAGS } from '../../e2e/harness/chromium.ts';
 import { FIREFOX_PATH } from '../../e2e/harness/firefox.ts';
-import { poll, type TestPage } from '../../e2e/harness/session.ts';
+import { consoleLines, type TestPage } from '../../e2e/harness/session.ts';
 
 /** The little a benchmark run needs from a tab. */
 export interface Tab {
@@ -38,12 +38,12 @@ export async function plainChromium(): Promise<PlainBrowser> {
     async open(url) {
       const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
       const page = await context.newPage();
-      const said = new Set<string>();
-      page.on('console', (message) => said.add(message.text()));
+      const lines = consoleLines();
+      page.on('console', (message) => lines.heard(message.text()));
       await page.goto(url, { waitUntil: 'load' });
       return {
         evaluate: (expression) => page.evaluate(expression),
-        logged: (text, timeout) => poll(async () => said.has(text), timeout).then(() => undefined),
+        logged: lines.logged,
         async until(expression, timeout) {
           const handle = await page.waitForFunction(expression, undefined, { timeout, polling: 50 });
           return (await handle.jsonValue()) as never;
@@ -68,12 +68,12 @@ export async function plainFirefox(): Promise<PlainBrowser> {
     async open(url) {
       const context = await browser.createBrowserContext();
       const page = await context.newPage();
-      const said = new Set<string>();
-      page.on('console', (message) => said.add(message.text()));
+      const lines = consoleLines();
+      page.on('console', (message) => lines.heard(message.text()));
       await page.goto(url, { waitUntil: 'load' });
       return {
         evaluate: (expression) => page.evaluate(expression) as never,
-        logged: (text, timeout) => poll(async () => said.has(text), timeout).then(() => undefined),
+        logged: lines.logged,
         async until(expression, timeout) {
           const handle = await page.waitForFunction(expression, { timeout, polling: 50 });
           return (await handle.jsonValue()) as never;

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { ARTIFACTS, poll, type BrowserSession, type TestPage } from './session.ts';
+import { ARTIFACTS, consoleLines, poll, type BrowserSession, type TestPage } from './session.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -53,9 +53,9 @@ export async function launchChromium(
 
   const wrap = (page: Page): TestPage => {
     const errors: string[] = [];
-    const said = new Set<string>();
+    const lines = consoleLines();
     page.on('console', (message) => {
-      said.add(message.text());
+      lines.heard(message.text());
       if (message.type() === 'error') errors.push(`console: ${message.text()} (${message.location().url ?? ''})`);
     });
     page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
@@ -80,7 +80,7 @@ export async function launchChromium(
         return path;
       },
       errors: () => [...errors],
-      logged: (text, options) => poll(async () => said.has(text), options?.timeout).then(() => undefined),
+      logged: (text, options) => lines.logged(text, options?.timeout),
       close: () => page.close(),
     };
   };

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../../src/build/manifest-for.ts';
-import { ARTIFACTS, poll, type BrowserSession, type TestPage } from './session.ts';
+import { ARTIFACTS, consoleLines, poll, type BrowserSession, type TestPage } from './session.ts';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
@@ -54,9 +54,9 @@ export async function launchFirefox(
 
   const wrap = (page: Page): TestPage => {
     const errors: string[] = [];
-    const said = new Set<string>();
+    const lines = consoleLines();
     page.on('console', (message) => {
-      said.add(message.text());
+      lines.heard(message.text());
       if (message.type() === 'error') errors.push(`console: ${message.text()} (${message.location().url ?? ''})`);
     });
     page.on('pageerror', (error) => errors.push(`pageerror: ${(error as Error).message ?? String(error)}`));
@@ -81,7 +81,7 @@ export async function launchFirefox(
         return path;
       },
       errors: () => [...errors],
-      logged: (text, options) => poll(async () => said.has(text), options?.timeout).then(() => undefined),
+      logged: (text, options) => lines.logged(text, options?.timeout),
       close: () => page.close(),
     };
   };

@@ -29,6 +29,18 @@ export interface TestPage {
   close(): Promise<void>;
 }
 
+/**
+ * The console lines a page has written since it opened, and a wait for one that watches the driver's
+ * console events only (see TestPage.logged). Feed `heard` from the driver's console event.
+ */
+export function consoleLines(): { heard(text: string): void; logged(text: string, timeout?: number): Promise<void> } {
+  const said = new Set<string>();
+  return {
+    heard: (text) => void said.add(text),
+    logged: (text, timeout) => poll(async () => said.has(text), timeout).then(() => undefined),
+  };
+}
+
 /** `errors()` without the browser's own request for /favicon.ico, which fixture pages do not serve. */
 export const pageErrors = (page: TestPage) => page.errors().filter((error) => !/favicon\.ico/.test(error));
 
