@@ -123,6 +123,20 @@ describe('collectText', () => {
     expect(span.endOffset).toBe(3);
   });
 
+  it('finds the same nodes for spans asked in any order as for each asked alone', () => {
+    const html = Array.from({ length: 40 }, (_, i) => (i % 3 ? `<p>para ${i} <b>x</b>y</p>` : `<p>${'w'.repeat(i)}</p>`)).join('');
+    const root = page(`<article>${html}</article>`);
+    const length = collectText(root).text.length;
+    const span = fc.tuple(fc.nat(length), fc.nat(12)).map(([start, size]) => [start, Math.min(length, start + size)] as const);
+    fc.assert(
+      fc.property(fc.array(span, { maxLength: 30 }), (spans) => {
+        const map = collectText(root);
+        for (const [start, end] of spans) expect(map.toSpan(start, end)).toEqual(collectText(root).toSpan(start, end));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('returns null for a span outside any text node', () => {
     const map = collectText(page(`<p>a</p>`));
     expect(map.toSpan(5, 6)).toBeNull();
