@@ -19,15 +19,17 @@ import { articlePage, homepage } from './browser/pages.ts';
 import { printReport, type BrowserReport } from './browser/report.ts';
 
 const SIZES = [5_000, 50_000, 200_000];
-/** Fresh page loads per figure (median). This 2-core machine is noisy: 5 where a run is quick. */
-const RUNS = 5;
+/** Fresh page loads per figure (median). This 2-core machine is noisy: 9 where a run is quick. */
+const RUNS = 9;
 /** mark.js's per-term modes walk the whole DOM once per term (3,000+ walks): minutes per run at 200k. */
 const PER_TERM_MAX_WORDS = 50_000;
 const PER_TERM = new Set(['markjs', 'markjs-each']);
 const MARKJS_TIMEOUT = 120_000;
 /** Slow runs are repeated less (budget ~6 min): 3 runs above 2 s, 1 above 15 s. */
 const repeatsAfter = (firstMs: number) => (firstMs > 15_000 ? 1 : firstMs > 2_000 ? 3 : RUNS);
-const BASELINES = ['regexp', 'markjs', 'markjs-each', 'markjs-regexp', 'walk'] as const;
+/** Measured in pairs with RegLens (see pairedPhase); the rest after it, each in a phase of its own. */
+const PAIRED = 'regexp';
+const BASELINES = ['markjs', 'markjs-each', 'markjs-regexp', 'walk'] as const;
 
 // The exact term list RegLens matches (anaphora left out: the baselines cannot resolve them).
 const rows = aliasRows(compileMatcher(glossary, anaphora)).filter((row) => row[1] >= 0);
@@ -57,14 +59,37 @@ const log = (text: string) => process.stderr.write(`${text}\n`);
 /** Closing a tab whose main thread is stuck in a script can hang: never wait on it for long. */
 const closeSoon = (tab: Tab) => Promise.race([tab.close().catch(() => undefined), new Promise((done) => setTimeout(done, 10_000))]);
 
-async function reglensPhase(session: BrowserSession, report: BrowserReport): Promise<void> {
+/** One RegLens load of `file`, measured once. */
+async function reglensLoad(session: BrowserSession, file: string): Promise<ReglensRun> {
+  const page = await session.newPage();
+  await page.goto(server.url(file));
+  const run = await reglensRun(fromTestPage(page));
+  await page.close();
+  return run;
+}
+
+/** One baseline load of `file` in a fresh context of the plain browser, measured once. */
+async function baselineLoad(browser: PlainBrowser, file: string, variant: string): Promise<BaselineRun> {
+  const tab = await browser.open(`${server.url(file)}?run=${variant}`);
+  try {
+    return await baselineRun(tab, variant, variant.startsWith('markjs') ? MARKJS_TIMEOUT : 60_000);
+  } finally {
+    await closeSoon(tab);
+  }
+}
+
+/**
+ * RegLens and the single RegExp, whose ratio is the target, load each page in turn, a RegLens load
+ * then a RegExp load, both browsers open: a shared machine that slows down for a minute slows both
+ * alike, where measuring all of one and then all of the other let the drift land in the ratio.
+ */
+async function pairedPhase(session: BrowserSession, plain: PlainBrowser, report: BrowserReport): Promise<void> {
   for (const { words, file } of pages) {
     const runs: ReglensRun[] = [];
+    const regexp: BaselineRun[] = [];
     for (let i = 0; i < RUNS; i++) {
-      const page = await session.newPage();
-      await page.goto(server.url(file));
-      runs.push(await reglensRun(fromTestPage(page)));
-      await page.close();
+      runs.push(await reglensLoad(session, file));
+      regexp.push(await baselineLoad(plain, file, PAIRED));
     }
     const pick = (f: (r: ReglensRun) => number | null) => (runs.some((r) => f(r) === null) ? null : median(runs.map((r) => f(r)!)));
     report.reglens.set(words, {
@@ -78,17 +103,20 @@ async function reglensPhase(session: BrowserSession, report: BrowserReport): Pro
       marks: runs[0]!.marks,
       frame: pick((r) => r.frame)!,
     });
+    report.baselines.set(`${PAIRED}:${words}`, { ms: median(regexp.map((r) => r.ms)), count: regexp[0]!.count, n: regexp.length });
     log(`  ${report.name} RegLens ${words}: ${JSON.stringify(report.reglens.get(words))}`);
+    log(`  ${report.name} ${PAIRED}:${words}: ${JSON.stringify(report.baselines.get(`${PAIRED}:${words}`))}`);
   }
+}
+
+/** RegLens on its own: articles that wake a stopped background, and the non-article page. */
+async function reglensPhase(session: BrowserSession, report: BrowserReport): Promise<void> {
   // A reader back after a pause: the browser stopped the idle background, and the article wakes it.
   for (const { words, file } of pages.filter((p) => p.words <= 50_000)) {
     const runs: ReglensRun[] = [];
     for (let i = 0; i < RUNS; i++) {
       await session.stopBackground();
-      const page = await session.newPage();
-      await page.goto(server.url(file));
-      runs.push(await reglensRun(fromTestPage(page)));
-      await page.close();
+      runs.push(await reglensLoad(session, file));
     }
     report.stopped.set(words, {
       annotate: median(runs.map((r) => r.annotate)),
@@ -117,14 +145,7 @@ async function baselinePhase(browser: PlainBrowser, report: BrowserReport): Prom
       }
       const runs: BaselineRun[] = [];
       try {
-        for (let i = 0; i < (runs[0] ? repeatsAfter(runs[0].ms) : 1); i++) {
-          const tab = await browser.open(`${server.url(file)}?run=${variant}`);
-          try {
-            runs.push(await baselineRun(tab, variant, variant.startsWith('markjs') ? MARKJS_TIMEOUT : 60_000));
-          } finally {
-            await closeSoon(tab);
-          }
-        }
+        for (let i = 0; i < (runs[0] ? repeatsAfter(runs[0].ms) : 1); i++) runs.push(await baselineLoad(browser, file, variant));
         report.baselines.set(key, { ms: median(runs.map((r) => r.ms)), count: runs[0]!.count, n: runs.length });
       } catch (error) {
         report.baselines.set(key, { failed: String((error as Error).message ?? error).split('\n')[0]!.slice(0, 160) });
@@ -155,18 +176,17 @@ try {
       stopped: new Map(),
     };
     reports.push(report);
-    log(`${target.name}: RegLens (built extension, ${target.extension})`);
+    log(`${target.name}: RegLens (built extension, ${target.extension}) and the single RegExp (no extension), in turn`);
     const session = await target.reglens();
-    try {
-      await reglensPhase(session, report);
-    } finally {
-      await session.close();
-    }
-    log(`${target.name}: baselines (no extension)`);
     const plain = await target.plain();
     try {
+      await pairedPhase(session, plain, report);
+      await reglensPhase(session, report);
+      await session.close();
+      log(`${target.name}: the other baselines (no extension)`);
       await baselinePhase(plain, report);
     } finally {
+      await session.close().catch(() => undefined);
       await plain.close();
     }
   }

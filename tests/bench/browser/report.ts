@@ -74,8 +74,9 @@ export function printReport(reports: BrowserReport[], context: Context): void {
   console.log("mark.js 8.11.1 options: separateWordSearch:false, accuracy:'exactly', diacritics:false (case-insensitive: its default).");
   console.log("RegLens reglens:annotate: from the text walk to the last mark painted, in slices, with the background's matching (reglens:match, a");
   console.log(`  round trip during which the page's main thread is free) in between; the ratios below use it. Each size is loaded ${context.runs} times in`);
-  console.log("  one browser, so the background's matcher is warm; the figures with the background stopped before each load (as the");
-  console.log('  browser does after ~30 s idle) follow each table.');
+  console.log("  one browser, so the background's matcher is warm, each RegLens load followed by a single-RegExp load of the same page in the");
+  console.log('  other browser (both open), so that a machine slowing down mid-run slows both sides of the ratio alike. The figures with');
+  console.log('  the background stopped before each load (as the browser does after ~30 s idle) follow each table.');
   console.log('Longest main-thread block: longest gap of a 4 ms setTimeout heartbeat in the page overlapping reglens:annotate (an upper bound on');
   console.log("  the task; it can include rendering). Page frame: median frame over 60 frames in which the page changes one text node,\n  after annotation. Chromium's 'longtask' entries leave out extension content-script work; Firefox has no such API.");
 
