@@ -1,7 +1,8 @@
 // `npm run bench:browser`: what annotation costs in real headless Chromium and Firefox, on generated
 // news articles, with the built extension and the full knowledge base, against the approaches the
 // issue names: one big RegExp, mark.js, and a bare TreeWalker pass (the floor). Every figure is cold:
-// the median of RUNS fresh page loads, each measured once. Run `npm run build` first.
+// the median of RUNS fresh page loads, each measured once, each after SETTLE_MS of quiet. Run
+// `npm run build` first.
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -27,6 +28,13 @@ const PER_TERM = new Set(['markjs', 'markjs-each']);
 const MARKJS_TIMEOUT = 120_000;
 /** Slow runs are repeated less (budget ~6 min): 3 runs above 2 s, 1 above 15 s. */
 const repeatsAfter = (firstMs: number) => (firstMs > 15_000 ? 1 : firstMs > 2_000 ? 3 : RUNS);
+/**
+ * Idle time before each measured load. A closed page leaves work behind (its renderer exiting, the
+ * browser's bookkeeping, garbage collection) that landed in the next load's measurement; it slowed
+ * RegLens's round trip through three processes far more than a baseline's one task (5k words in
+ * Chromium: 14.3 ms without the pause, 9.8 ms with it; the single RegExp 43.3 and 47.7 ms).
+ */
+const SETTLE_MS = 500;
 /** Measured in pairs with RegLens (see pairedPhase); the rest after it, each in a phase of its own. */
 const PAIRED = 'regexp';
 const BASELINES = ['markjs', 'markjs-each', 'markjs-regexp', 'walk'] as const;
@@ -56,11 +64,13 @@ copyFileSync(resolve('node_modules/mark.js/dist/mark.min.js'), join(dir, 'mark.m
 const server = await startFixtureServer(dir);
 
 const log = (text: string) => process.stderr.write(`${text}\n`);
+const settle = () => new Promise((done) => setTimeout(done, SETTLE_MS));
 /** Closing a tab whose main thread is stuck in a script can hang: never wait on it for long. */
 const closeSoon = (tab: Tab) => Promise.race([tab.close().catch(() => undefined), new Promise((done) => setTimeout(done, 10_000))]);
 
 /** One RegLens load of `file`, measured once. */
 async function reglensLoad(session: BrowserSession, file: string): Promise<ReglensRun> {
+  await settle();
   const page = await session.newPage();
   await page.goto(server.url(file));
   const run = await reglensRun(fromTestPage(page));
@@ -70,6 +80,7 @@ async function reglensLoad(session: BrowserSession, file: string): Promise<Regle
 
 /** One baseline load of `file` in a fresh context of the plain browser, measured once. */
 async function baselineLoad(browser: PlainBrowser, file: string, variant: string): Promise<BaselineRun> {
+  await settle();
   const tab = await browser.open(`${server.url(file)}?run=${variant}`);
   try {
     return await baselineRun(tab, variant, variant.startsWith('markjs') ? MARKJS_TIMEOUT : 60_000);
@@ -127,6 +138,7 @@ async function reglensPhase(session: BrowserSession, report: BrowserReport): Pro
   }
   const homeRuns: { detect: number; annotated: boolean }[] = [];
   for (let i = 0; i < RUNS; i++) {
+    await settle();
     const page = await session.newPage();
     await page.goto(server.url('home.html'));
     homeRuns.push(await nonArticleRun(fromTestPage(page)));
