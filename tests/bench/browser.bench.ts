@@ -1,7 +1,7 @@
 // `npm run bench:browser`: what annotation costs in real headless Chromium and Firefox, on generated
 // news articles, with the built extension and the full knowledge base, against the approaches the
 // issue names: one big RegExp, mark.js, and a bare TreeWalker pass (the floor). Every figure is cold:
-// the median of RUNS fresh page loads, each measured once, each after SETTLE_MS of quiet. Run
+// the median of RUNS fresh page loads, each measured once, each started on a quiet machine. Run
 // `npm run build` first.
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +17,7 @@ import { BENCH_JS } from './browser/baselines.ts';
 import { fromTestPage, plainChromium, plainFirefox, type PlainBrowser, type Tab } from './browser/browsers.ts';
 import { baselineRun, median, nonArticleRun, reglensRun, type BaselineRun, type ReglensRun } from './browser/measure.ts';
 import { articlePage, homepage } from './browser/pages.ts';
+import { untilQuiet } from './browser/quiet.ts';
 import { printReport, type BrowserReport } from './browser/report.ts';
 
 const SIZES = [5_000, 50_000, 200_000];
@@ -29,12 +30,14 @@ const MARKJS_TIMEOUT = 120_000;
 /** Slow runs are repeated less (budget ~6 min): 3 runs above 2 s, 1 above 15 s. */
 const repeatsAfter = (firstMs: number) => (firstMs > 15_000 ? 1 : firstMs > 2_000 ? 3 : RUNS);
 /**
- * Idle time before each measured load. A closed page leaves work behind (its renderer exiting, the
- * browser's bookkeeping, garbage collection) that landed in the next load's measurement; it slowed
- * RegLens's round trip through three processes far more than a baseline's one task (5k words in
- * Chromium: 14.3 ms without the pause, 9.8 ms with it; the single RegExp 43.3 and 47.7 ms).
+ * Each measured load waits for the machine to go quiet (see quiet.ts), so that no figure shares the
+ * two cores with what the last load left behind; the report says how many loads could not wait.
  */
-const SETTLE_MS = 500;
+const starts = { all: 0, loud: 0 };
+const settle = async () => {
+  starts.all++;
+  if (!(await untilQuiet())) starts.loud++;
+};
 /** Measured in pairs with RegLens (see pairedPhase); the rest after it, each in a phase of its own. */
 const PAIRED = 'regexp';
 const BASELINES = ['markjs', 'markjs-each', 'markjs-regexp', 'walk'] as const;
@@ -64,7 +67,6 @@ copyFileSync(resolve('node_modules/mark.js/dist/mark.min.js'), join(dir, 'mark.m
 const server = await startFixtureServer(dir);
 
 const log = (text: string) => process.stderr.write(`${text}\n`);
-const settle = () => new Promise((done) => setTimeout(done, SETTLE_MS));
 /** Closing a tab whose main thread is stuck in a script can hang: never wait on it for long. */
 const closeSoon = (tab: Tab) => Promise.race([tab.close().catch(() => undefined), new Promise((done) => setTimeout(done, 10_000))]);
 
@@ -214,4 +216,5 @@ printReport(reports, {
   pages: pages.map(({ words, mentions }) => ({ words, mentions })),
   homeWords: home.words,
   seconds: (Date.now() - started) / 1000,
+  starts,
 });

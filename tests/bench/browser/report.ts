@@ -35,6 +35,8 @@ interface Context {
   pages: { words: number; mentions: number }[];
   homeWords: number;
   seconds: number;
+  /** Measured loads, and those that started before the machine went quiet (it never did in time). */
+  starts: { all: number; loud: number };
 }
 
 const ms = (value: number) => (Number.isNaN(value) ? 'n/a' : value.toFixed(value < 100 ? 1 : 0));
@@ -68,8 +70,9 @@ export function printReport(reports: BrowserReport[], context: Context): void {
   const sizes = context.pages.map((p) => p.words);
   console.log(`\nRegLens in real browsers — full knowledge base: ${context.entries} entries, ${context.terms} distinct alias texts given to every approach.`);
   console.log(`Pages: ${context.pages.map((p) => `${p.words / 1000}k words (${p.mentions} alias mentions)`).join(', ')}; non-article homepage ${context.homeWords} words.`);
-  console.log(`Cold: each figure is the median of ${context.runs} fresh page loads, one measurement per load, each after half a second of quiet`);
-  console.log('  (fewer where marked n=, for runs of seconds). Times in ms.');
+  console.log(`Cold: each figure is the median of ${context.runs} fresh page loads, one measurement per load (fewer where marked n=, for runs`);
+  console.log(`  of seconds), each started once both cores had been 90% idle for 0.3 s (${context.starts.loud} of ${context.starts.all} loads started without: the machine`);
+  console.log('  stayed busy for 5 s). Times in ms.');
   console.log('RegLens: the built extension; the baselines run in the page itself (main world) in the same browser without it, a fresh browser context per load.');
   console.log('Single RegExp: escaped aliases longest first, (?<![\\p{L}\\p{N}])(?:...)(?![\\p{L}\\p{N}]) /gu, compiled in the page, TreeWalker, one CSS Highlight.');
   console.log("mark.js 8.11.1 options: separateWordSearch:false, accuracy:'exactly', diacritics:false (case-insensitive: its default).");
