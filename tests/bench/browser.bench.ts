@@ -17,7 +17,7 @@ import { BENCH_JS } from './browser/baselines.ts';
 import { fromTestPage, plainChromium, plainFirefox, type PlainBrowser, type Tab } from './browser/browsers.ts';
 import { baselineRun, median, nonArticleRun, reglensRun, type BaselineRun, type ReglensRun } from './browser/measure.ts';
 import { articlePage, homepage } from './browser/pages.ts';
-import { untilQuiet } from './browser/quiet.ts';
+import { QUIET, untilQuiet } from './browser/quiet.ts';
 import { printReport, type BrowserReport } from './browser/report.ts';
 
 const SIZES = [5_000, 50_000, 200_000];
@@ -36,7 +36,7 @@ const repeatsAfter = (firstMs: number) => (firstMs > 15_000 ? 1 : firstMs > 2_00
 const starts = { all: 0, loud: 0 };
 const settle = async () => {
   starts.all++;
-  if (!(await untilQuiet())) starts.loud++;
+  if (!(await untilQuiet(QUIET))) starts.loud++;
 };
 /** Measured in pairs with RegLens (see pairedPhase); the rest after it, each in a phase of its own. */
 const PAIRED = 'regexp';
@@ -70,12 +70,12 @@ const log = (text: string) => process.stderr.write(`${text}\n`);
 /** Closing a tab whose main thread is stuck in a script can hang: never wait on it for long. */
 const closeSoon = (tab: Tab) => Promise.race([tab.close().catch(() => undefined), new Promise((done) => setTimeout(done, 10_000))]);
 
-/** One RegLens load of `file`, measured once. */
-async function reglensLoad(session: BrowserSession, file: string): Promise<ReglensRun> {
+/** One load of `file` with RegLens, measured once by `read`. */
+async function reglensLoad<T>(session: BrowserSession, file: string, read: (tab: Tab) => Promise<T>): Promise<T> {
   await settle();
   const page = await session.newPage();
   await page.goto(server.url(file));
-  const run = await reglensRun(fromTestPage(page));
+  const run = await read(fromTestPage(page));
   await page.close();
   return run;
 }
@@ -101,7 +101,7 @@ async function pairedPhase(session: BrowserSession, plain: PlainBrowser, report:
     const runs: ReglensRun[] = [];
     const regexp: BaselineRun[] = [];
     for (let i = 0; i < RUNS; i++) {
-      runs.push(await reglensLoad(session, file));
+      runs.push(await reglensLoad(session, file, reglensRun));
       regexp.push(await baselineLoad(plain, file, PAIRED));
     }
     const pick = (f: (r: ReglensRun) => number | null) => (runs.some((r) => f(r) === null) ? null : median(runs.map((r) => f(r)!)));
@@ -129,7 +129,7 @@ async function reglensPhase(session: BrowserSession, report: BrowserReport): Pro
     const runs: ReglensRun[] = [];
     for (let i = 0; i < RUNS; i++) {
       await session.stopBackground();
-      runs.push(await reglensLoad(session, file));
+      runs.push(await reglensLoad(session, file, reglensRun));
     }
     report.stopped.set(words, {
       annotate: median(runs.map((r) => r.annotate)),
@@ -139,13 +139,7 @@ async function reglensPhase(session: BrowserSession, report: BrowserReport): Pro
     log(`  ${report.name} RegLens ${words}, background stopped first: ${JSON.stringify(report.stopped.get(words))}`);
   }
   const homeRuns: { detect: number; annotated: boolean }[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    await settle();
-    const page = await session.newPage();
-    await page.goto(server.url('home.html'));
-    homeRuns.push(await nonArticleRun(fromTestPage(page)));
-    await page.close();
-  }
+  for (let i = 0; i < RUNS; i++) homeRuns.push(await reglensLoad(session, 'home.html', nonArticleRun));
   report.home = { detect: median(homeRuns.map((h) => h.detect)), annotated: homeRuns.some((h) => h.annotated) };
 }
 
@@ -191,16 +185,18 @@ try {
     };
     reports.push(report);
     log(`${target.name}: RegLens (built extension, ${target.extension}) and the single RegExp (no extension), in turn`);
-    const session = await target.reglens();
     const plain = await target.plain();
     try {
-      await pairedPhase(session, plain, report);
-      await reglensPhase(session, report);
-      await session.close();
+      const session = await target.reglens();
+      try {
+        await pairedPhase(session, plain, report);
+        await reglensPhase(session, report);
+      } finally {
+        await session.close();
+      }
       log(`${target.name}: the other baselines (no extension)`);
       await baselinePhase(plain, report);
     } finally {
-      await session.close().catch(() => undefined);
       await plain.close();
     }
   }

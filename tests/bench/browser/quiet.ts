@@ -28,8 +28,11 @@ export interface QuietOptions {
   maxMs?: number;
 }
 
+/** What the browser bench waits for before each load (its report prints it). */
+export const QUIET: Required<QuietOptions> = { minMs: 500, quietMs: 300, idleShare: 0.9, maxMs: 5_000 };
+
 /** Resolves once the CPUs have been idle for `quietMs` (or `maxMs` has passed): whether they were. */
-export async function untilQuiet({ minMs = 500, quietMs = 300, idleShare = 0.9, maxMs = 5_000 }: QuietOptions = {}): Promise<boolean> {
+export async function untilQuiet({ minMs, quietMs, idleShare, maxMs }: Required<QuietOptions> = QUIET): Promise<boolean> {
   await sleep(minMs);
   let last = cpuTimes();
   if (!last) return false;

@@ -1,5 +1,6 @@
 // The printed result: one table per browser (rows = what was measured, columns = article sizes), then
 // each of the issue's targets with its ratio and an honest PASS / MISS.
+import { QUIET } from './quiet.ts';
 
 export interface ReglensFigures {
   annotate: number;
@@ -71,8 +72,9 @@ export function printReport(reports: BrowserReport[], context: Context): void {
   console.log(`\nRegLens in real browsers — full knowledge base: ${context.entries} entries, ${context.terms} distinct alias texts given to every approach.`);
   console.log(`Pages: ${context.pages.map((p) => `${p.words / 1000}k words (${p.mentions} alias mentions)`).join(', ')}; non-article homepage ${context.homeWords} words.`);
   console.log(`Cold: each figure is the median of ${context.runs} fresh page loads, one measurement per load (fewer where marked n=, for runs`);
-  console.log(`  of seconds), each started once both cores had been 90% idle for 0.3 s (${context.starts.loud} of ${context.starts.all} loads started without: the machine`);
-  console.log('  stayed busy for 5 s). Times in ms.');
+  const { idleShare, quietMs, maxMs } = QUIET;
+  console.log(`  of seconds), each started once the CPUs had been ${idleShare * 100}% idle for ${quietMs / 1000} s (${context.starts.loud} of ${context.starts.all} loads started without: the`);
+  console.log(`  machine stayed busy for ${maxMs / 1000} s). Times in ms.`);
   console.log('RegLens: the built extension; the baselines run in the page itself (main world) in the same browser without it, a fresh browser context per load.');
   console.log('Single RegExp: escaped aliases longest first, (?<![\\p{L}\\p{N}])(?:...)(?![\\p{L}\\p{N}]) /gu, compiled in the page, TreeWalker, one CSS Highlight.');
   console.log("mark.js 8.11.1 options: separateWordSearch:false, accuracy:'exactly', diacritics:false (case-insensitive: its default).");
