@@ -70,15 +70,19 @@ export function Tooltip(props: TooltipProps) {
             <h2 class="name" id={headingId}>
               {facts.name}
             </h2>
-            {facts.native.map(([lang, text]) => (
-              <span class="native" lang={lang} key={lang}>
-                {text}
-              </span>
-            ))}
             <button class="close" aria-label="Close" onClick={props.onClose}>
               ×
             </button>
           </div>
+          {facts.native.length > 0 && (
+            <div class="natives">
+              {facts.native.map(([lang, text]) => (
+                <span class="native" lang={lang} key={lang}>
+                  {text}
+                </span>
+              ))}
+            </div>
+          )}
           <div class="meta">
             <span class={`badge ${categoryOf(facts.kind)}`}>{KIND_LABELS[facts.kind]}</span> · {facts.jurisdiction === 'INT' ? 'International' : facts.jurisdiction}
             {' · '}

@@ -10,6 +10,7 @@ export const TOOLTIP_CSS = `
 .tip:focus { outline: 2px solid #2f6fe0; outline-offset: 2px; }
 .head { display: flex; align-items: baseline; gap: 8px; flex-wrap: wrap; }
 .name { font-weight: 700; font-size: 14px; margin: 0; }
+.natives { display: flex; flex-wrap: wrap; column-gap: 10px; margin-top: 1px; }
 .native { color: #5b6470; }
 .meta { margin: 2px 0 8px; color: #5b6470; font-size: 12px; }
 .badge { display: inline-block; padding: 0 6px; border-radius: 9px; font-size: 11px; font-weight: 600; background: #e8effc; color: #173e78; }

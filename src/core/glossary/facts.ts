@@ -13,7 +13,7 @@ export interface EntryFacts {
   id: string;
   kind: Kind;
   name: string;
-  /** Native names, first per language: [["zh-Hans", "中国人民银行"], ...]. */
+  /** Native names, first per language, each text once: [["zh-Hans", "中国人民银行"], ...]. */
   native: Array<[lang: string, text: string]>;
   jurisdiction: string;
   summary: string;
@@ -30,6 +30,25 @@ export interface EntryFacts {
 
 const aliasText = (alias: string | { text: string }) => (typeof alias === 'string' ? alias : alias.text);
 
+/**
+ * The first native name per language, each text once: many Chinese names are written alike in both
+ * scripts (香港金融管理局), and a name shown twice reads as a mistake. A text shared by variants of one
+ * language is tagged with that language ("zh"); shared across languages, it keeps the first one's tag,
+ * since the language picks the glyphs (Japanese and Chinese draw some characters differently).
+ */
+function nativeNames(entry: Entry): Array<[lang: string, text: string]> {
+  const langsByText = new Map<string, string[]>();
+  for (const [lang, names] of Object.entries(entry.native ?? {})) {
+    if (!names[0]) continue;
+    const text = aliasText(names[0]);
+    langsByText.set(text, [...(langsByText.get(text) ?? []), lang]);
+  }
+  return [...langsByText].map(([text, [first, ...rest]]) => {
+    const language = first!.split('-')[0]!;
+    return [rest.length > 0 && rest.every((lang) => lang.split('-')[0] === language) ? language : first!, text];
+  });
+}
+
 export function factsOf(entry: Entry, byId: ReadonlyMap<string, Entry>): EntryFacts {
   const ref = (id: string): EntryRef[] => {
     const other = byId.get(id);
@@ -39,7 +58,7 @@ export function factsOf(entry: Entry, byId: ReadonlyMap<string, Entry>): EntryFa
     id: entry.id,
     kind: entry.kind,
     name: entry.name,
-    native: Object.entries(entry.native ?? {}).flatMap(([lang, names]) => (names[0] ? [[lang, aliasText(names[0])] as [string, string]] : [])),
+    native: nativeNames(entry),
     jurisdiction: entry.jurisdiction,
     summary: entry.summary,
     meaning: entry.meaning,
