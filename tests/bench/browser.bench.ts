@@ -17,7 +17,7 @@ import { BENCH_JS } from './browser/baselines.ts';
 import { fromTestPage, plainChromium, plainFirefox, type PlainBrowser, type Tab } from './browser/browsers.ts';
 import { baselineRun, median, nonArticleRun, reglensRun, type BaselineRun, type ReglensRun } from './browser/measure.ts';
 import { articlePage, homepage } from './browser/pages.ts';
-import { QUIET, untilQuiet } from './browser/quiet.ts';
+import { untilQuiet } from './browser/quiet.ts';
 import { printReport, type BrowserReport } from './browser/report.ts';
 
 const SIZES = [5_000, 50_000, 200_000];
@@ -36,7 +36,7 @@ const repeatsAfter = (firstMs: number) => (firstMs > 15_000 ? 1 : firstMs > 2_00
 const starts = { all: 0, loud: 0 };
 const settle = async () => {
   starts.all++;
-  if (!(await untilQuiet(QUIET))) starts.loud++;
+  if (!(await untilQuiet())) starts.loud++;
 };
 /** Measured in pairs with RegLens (see pairedPhase); the rest after it, each in a phase of its own. */
 const PAIRED = 'regexp';

@@ -43,9 +43,10 @@ function nativeNames(entry: Entry): Array<[lang: string, text: string]> {
     const text = aliasText(names[0]);
     langsByText.set(text, [...(langsByText.get(text) ?? []), lang]);
   }
+  const languageOf = (tag: string) => tag.split('-')[0]!;
   return [...langsByText].map(([text, [first, ...rest]]) => {
-    const language = first!.split('-')[0]!;
-    return [rest.length > 0 && rest.every((lang) => lang.split('-')[0] === language) ? language : first!, text];
+    const language = languageOf(first!);
+    return [rest.length > 0 && rest.every((tag) => languageOf(tag) === language) ? language : first!, text];
   });
 }
 

@@ -19,20 +19,20 @@ const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 export interface QuietOptions {
   /** Always waits this long first: a closed page's work may take a moment to start. */
-  minMs?: number;
+  minMs: number;
   /** How long in a row the CPUs must be idle. */
-  quietMs?: number;
+  quietMs: number;
   /** The share of all CPU time that must be idle meanwhile. */
-  idleShare?: number;
+  idleShare: number;
   /** A shared machine may never go quiet: gives up after this long. */
-  maxMs?: number;
+  maxMs: number;
 }
 
 /** What the browser bench waits for before each load (its report prints it). */
-export const QUIET: Required<QuietOptions> = { minMs: 500, quietMs: 300, idleShare: 0.9, maxMs: 5_000 };
+export const QUIET: QuietOptions = { minMs: 500, quietMs: 300, idleShare: 0.9, maxMs: 5_000 };
 
 /** Resolves once the CPUs have been idle for `quietMs` (or `maxMs` has passed): whether they were. */
-export async function untilQuiet({ minMs, quietMs, idleShare, maxMs }: Required<QuietOptions> = QUIET): Promise<boolean> {
+export async function untilQuiet({ minMs, quietMs, idleShare, maxMs }: QuietOptions = QUIET): Promise<boolean> {
   await sleep(minMs);
   let last = cpuTimes();
   if (!last) return false;
