@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BROWSERS } from './harness/browsers.ts';
 import { useBrowser } from './harness/suite.ts';
-import { captureDownloads, chooseFile, click, count, selectInParagraph, type } from './harness/dom.ts';
+import { captureDownloads, chooseFile, click, count, scrollbarBrightness, selectInParagraph, smallestText, type } from './harness/dom.ts';
 import { sendTabMessage, tabIdOf } from './harness/extension.ts';
 import type { FixtureServer } from './harness/fixture-server.ts';
 import { annotated } from './harness/probes.ts';
@@ -37,6 +38,9 @@ describe.each(BROWSERS)('the popup library in $name', ({ launch }) => {
     const library = await browser.openExtensionPage('src/popup/index.html?view=library');
     await items(library, 2);
     await library.screenshot('library-light');
+    // Text that inherits its size (quotes, search, filters) must not shrink to the browser's default.
+    const smallest = await library.evaluate<{ px: number; element: string }>(smallestText);
+    expect(smallest.px, smallest.element).toBeGreaterThanOrEqual(12);
 
     await library.evaluate(type('.lib-search', 'Basel'));
     await items(library, 1);
@@ -114,7 +118,9 @@ describe.each(BROWSERS)('the popup library in $name', ({ launch }) => {
       await library.until(`document.querySelector('.lib-import-summary')?.textContent.includes('2')`);
       await library.evaluate(click('.lib-import .lib-editor-actions .primary'));
       await items(library, 2);
-      await library.screenshot('library-dark');
+      const screenshot = await library.screenshot('library-dark');
+      // A light scrollbar in a dark list glares (Firefox drew one whatever color-scheme said).
+      expect(await library.evaluate<number | null>(scrollbarBrightness('.lib-list', readFileSync(screenshot).toString('base64')))).toBeLessThan(0.5);
       await library.evaluate(captureDownloads);
       await library.evaluate(click('.lib-export-buttons [data-format="json"]'));
       const [again] = await library.until<string[]>(`window.__downloads.length && window.__downloads`);

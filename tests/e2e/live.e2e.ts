@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BROWSERS } from './harness/browsers.ts';
 import { useBrowser } from './harness/suite.ts';
-import { click, type } from './harness/dom.ts';
+import { click, smallestText, type } from './harness/dom.ts';
 import type { FixtureServer } from './harness/fixture-server.ts';
 import { annotated, readMarks } from './harness/probes.ts';
 import type { BrowserSession } from './harness/session.ts';
@@ -41,6 +41,8 @@ describe.each(BROWSERS)('live pages and settings in $name', ({ launch }) => {
     await options.until(`document.querySelector('[data-testid="user-terms"]').textContent.includes('Ant Group')`);
     expect(await options.evaluate<number>(`document.querySelectorAll('[data-testid="user-terms"] img').length`)).toBe(0);
     await options.screenshot('options');
+    const smallest = await options.evaluate<{ px: number; element: string }>(smallestText);
+    expect(smallest.px, smallest.element).toBeGreaterThanOrEqual(12);
 
     const marks = await page.until<Record<string, string[]>>(`(() => { const m = ${readMarks}; return m.phrase.some((t) => t === 'Ant Group') && m; })()`);
     // Policy language switched off: only the reader's own term remains in that category.

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { ARTIFACTS, consoleLines, poll, type BrowserSession, type TestPage } from './session.ts';
+import { ANIMATIONS_ENDED, ARTIFACTS, consoleLines, poll, type BrowserSession, type TestPage } from './session.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -76,6 +76,7 @@ export async function launchChromium(
       async screenshot(name) {
         mkdirSync(ARTIFACTS, { recursive: true });
         const path = join(ARTIFACTS, `chromium-${name}.png`);
+        await page.evaluate(ANIMATIONS_ENDED);
         await page.screenshot({ path });
         return path;
       },

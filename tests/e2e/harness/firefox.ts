@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../../src/build/manifest-for.ts';
-import { ARTIFACTS, consoleLines, poll, type BrowserSession, type TestPage } from './session.ts';
+import { ANIMATIONS_ENDED, ARTIFACTS, consoleLines, poll, type BrowserSession, type TestPage } from './session.ts';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
@@ -77,6 +77,7 @@ export async function launchFirefox(
       async screenshot(name) {
         mkdirSync(ARTIFACTS, { recursive: true });
         const path = join(ARTIFACTS, `firefox-${name}.png`) as `${string}.png`;
+        await page.evaluate(ANIMATIONS_ENDED);
         await page.screenshot({ path });
         return path;
       },

@@ -67,6 +67,11 @@ export interface BrowserSession {
 
 export const ARTIFACTS = 'artifacts/e2e';
 
+/** Screenshots wait for entrance animations (a toast fading in) to end, so they show what stays. */
+export const ANIMATIONS_ENDED = `Promise.all(document.getAnimations()
+  .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
+  .map((animation) => animation.finished.catch(() => undefined))).then(() => true)`;
+
 /**
  * Polls from Node rather than with the driver's waitForFunction: extension pages' CSP forbids the
  * string evaluation that waitForFunction uses there, while a plain evaluate is allowed.
