@@ -113,11 +113,11 @@ function bestParagraphCluster(body: Element): Cluster | null {
   let scored = 0;
   for (const p of body.getElementsByTagName('p')) {
     if (scored >= MAX_PARAGRAPHS) break;
-    const text = p.textContent?.trim().length ?? 0;
+    const text = proseUnits(p.textContent?.trim() ?? '');
     if (text < MIN_PARAGRAPH || insideSkipped(p, body)) continue;
     scored++;
     let linkText = 0;
-    for (const a of p.getElementsByTagName('a')) linkText += a.textContent?.length ?? 0;
+    for (const a of p.getElementsByTagName('a')) linkText += proseUnits(a.textContent ?? '');
     credit(p.parentElement, text, linkText, 1);
     credit(p.parentElement?.parentElement ?? null, text, linkText, 0.5);
   }
@@ -153,10 +153,26 @@ function insideSkipped(el: Element, stop: Element): boolean {
 function proseLength(el: Element): number {
   let total = 0;
   for (const p of el.getElementsByTagName('p')) {
-    total += p.textContent?.trim().length ?? 0;
+    total += proseUnits(p.textContent?.trim() ?? '');
     if (total > MIN_TEXT_ALONE) break; // only compared with the thresholds
   }
-  return total || (el.textContent?.trim().length ?? 0);
+  return total || proseUnits(el.textContent?.trim() ?? '');
+}
+
+/**
+ * A text's length in Latin characters of the same content: the thresholds above were set on
+ * alphabetic prose, where a word takes six characters with its space; a Chinese or Japanese
+ * character carries about half a word, a Hangul syllable (Korean has spaces) about a third.
+ */
+function proseUnits(text: string): number {
+  let units = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x3040) continue;
+    if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) units += 2;
+    else if (c >= 0xac00 && c <= 0xd7a3) units += 1;
+  }
+  return units;
 }
 
 /**

@@ -53,6 +53,18 @@ describe('findArticle on small pages', () => {
     expect(findArticle(parse(`<html>${meta}<body>${short}</body></html>`)).isArticle).toBe(true);
   });
 
+  it('weighs Chinese and Japanese prose by what it says, not by its character count', () => {
+    // 47 characters each: as much news as a 25-word English sentence; ten of them make a story.
+    const zh = '中国人民银行周五开展逆回购操作，保持银行体系流动性合理充裕，市场人士预计央行年内仍有降准空间。';
+    const ja = '日本銀行は金曜日、政策金利を引き上げると発表し、円安が物価を押し上げていることを理由に挙げた。';
+    for (const sentence of [zh, ja]) {
+      const story = `<div id="story"><h1>标题</h1>${Array.from({ length: 10 }, () => `<p>${sentence}</p>`).join('')}</div>`;
+      const guess = findArticle(parse(`<body>${story}</body>`));
+      expect(guess.isArticle, sentence).toBe(true);
+      expect(guess.root.id).toBe('story');
+    }
+  });
+
   it('ignores paragraphs inside comments and asides', () => {
     const page = `<body><main><p>Short intro.</p></main><div class="comments">${prose(10)}</div><aside>${prose(5)}</aside></body>`;
     expect(findArticle(parse(page)).isArticle).toBe(false);
