@@ -156,7 +156,10 @@ function proseLength(el: Element): number {
     total += proseUnits(p.textContent?.trim() ?? '');
     if (total > MIN_TEXT_ALONE) break; // only compared with the thresholds
   }
-  return total || proseUnits(el.textContent?.trim() ?? '');
+  if (total > 0) return total;
+  // Units never fall below characters, so a long text is past every threshold without counting.
+  const text = el.textContent?.trim() ?? '';
+  return text.length > MIN_TEXT_ALONE ? text.length : proseUnits(text);
 }
 
 /**
