@@ -113,6 +113,12 @@ describe('recognition quality on the article fixtures', () => {
     expect(story.found.filter((m) => m.id === 'fca')).toEqual([]);
   });
 
+  it('reads 央行 after another country or a group of countries as not the PBOC', () => {
+    const story = results.find((r) => r.name === 'zh-global-central-banks-week')!;
+    const found = story.found.filter(isBody);
+    expect(aligned(found, story.expected.filter(isBody))).toBe(found.length);
+  });
+
   it('hits no look-alike: on the look-alike pages every body found is in the baseline, in order', () => {
     for (const r of results.filter((x) => x.name.startsWith('lookalikes-'))) {
       const found = r.found.filter(isBody);

@@ -1,0 +1,33 @@
+// How the real knowledge base reads short forms that mean different bodies in different places.
+import { describe, expect, it } from 'vitest';
+import { loadKnowledgeBase } from '../../src/cli/knowledge-base.ts';
+
+const { matcher } = loadKnowledgeBase();
+const read = (text: string): string[] => matcher.match(text).map((m) => `${m.text}=${m.id}`);
+
+describe('Chinese short forms of central banks', () => {
+  it('reads 央行 on a mainland page as the PBOC, and 中国央行 / 我国央行 too', () => {
+    expect(read('央行周五开展逆回购操作。我国央行表示，中国央行将保持流动性合理充裕。')).toEqual([
+      '央行=pboc',
+      '逆回购=reverse-repo',
+      '我国央行=pboc',
+      '中国央行=pboc',
+    ]);
+  });
+
+  it('reads another country’s 央行 as that country’s bank, and a group of banks as none', () => {
+    expect(read('日本央行加息，欧洲央行和英国央行按兵不动，各国央行与全球央行、其他央行观望。')).toEqual([
+      '日本央行=boj',
+      '欧洲央行=ecb',
+      '英国央行=boe',
+    ]);
+  });
+
+  it('reads 澳洲联储 as the Reserve Bank of Australia, 联储 alone as the Fed', () => {
+    expect(read('澳洲联储维持利率不变，联储则释放降息信号。')).toEqual(['澳洲联储=rba', '联储=fed']);
+  });
+
+  it('reads 央行 on a Taiwan page as Taiwan’s central bank', () => {
+    expect(read('央行理監事會決議維持利率不變，新台幣兌美元小幅升值。')).toEqual(['央行=cbc-tw']);
+  });
+});
