@@ -105,7 +105,7 @@ export function Tooltip(props: TooltipProps) {
             )}
             {facts.since && (
               <>
-                <dt>In use since</dt>
+                <dt>{facts.kind === 'law' ? 'In force since' : 'In use since'}</dt>
                 <dd>{facts.since}</dd>
               </>
             )}

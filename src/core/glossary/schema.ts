@@ -129,7 +129,7 @@ export const EntrySchema = v.strictObject({
   meaning: v.optional(v.pipe(v.string(), v.minLength(20), v.maxLength(400))),
   /** Laws and policy phrases: who coined, enacted or uses it (entry ids). */
   usedBy: v.optional(v.array(slug)),
-  /** Laws and policy phrases: the year it was coined, enacted or first used in this sense. */
+  /** Laws: the year it took effect (entered into force). Policy phrases: the year first used in this sense. */
   since: v.optional(year),
 });
 export type Entry = v.InferOutput<typeof EntrySchema>;
