@@ -1,3 +1,4 @@
+import { proseWeight } from '../core/text/chars.ts';
 import { isFurniture, isSkippedTag } from './skip-rules.ts';
 
 export interface ArticleGuess {
@@ -162,19 +163,10 @@ function proseLength(el: Element): number {
   return text.length > MIN_TEXT_ALONE ? text.length : proseUnits(text);
 }
 
-/**
- * A text's length in Latin characters of the same content: the thresholds above were set on
- * alphabetic prose, where a word takes six characters with its space; a Chinese or Japanese
- * character carries about half a word, a Hangul syllable (Korean has spaces) about a third.
- */
+/** A text's length in Latin characters of the same content (see proseWeight). */
 function proseUnits(text: string): number {
-  let units = text.length;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x3040) continue;
-    if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) units += 2;
-    else if (c >= 0xac00 && c <= 0xd7a3) units += 1;
-  }
+  let units = 0;
+  for (let i = 0; i < text.length; i++) units += proseWeight(text.charCodeAt(i));
   return units;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BLOCK_BREAK_CODE, VISIBLE_UNIT, charClass, classify, isIgnorable, isSpace } from '../../src/core/text/chars.ts';
+import { BLOCK_BREAK_CODE, VISIBLE_UNIT, charClass, classify, isIgnorable, isSpace, proseWeight } from '../../src/core/text/chars.ts';
 
 describe('charClass', () => {
   it('agrees with its Unicode property definition on every code point its shortcuts cover, and beyond', () => {
@@ -21,5 +21,15 @@ describe('VISIBLE_UNIT', () => {
       if (visible.test(String.fromCharCode(c)) !== expected) disagreements.push(c.toString(16));
     }
     expect(disagreements).toEqual([]);
+  });
+});
+
+describe('proseWeight', () => {
+  it('weighs a Chinese or Japanese character as 3 Latin ones, a Hangul syllable as 2, anything else as 1', () => {
+    const weights = (text: string) => [...text].map((c) => proseWeight(c.charCodeAt(0)));
+    expect(weights('央行ひカ㐀')).toEqual([3, 3, 3, 3, 3]);
+    expect(weights('한은')).toEqual([2, 2]);
+    expect(weights('Fed é。，·')).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
+    expect(proseWeight('😀'.charCodeAt(0))).toBe(1);
   });
 });

@@ -81,14 +81,14 @@ export function charClass(codePoint: number): number {
   }
   // The commonest blocks without a RegExp test (a cold page meets hundreds of distinct characters):
   // Latin-1 and Latin Extended-A/B letters (bar × and ÷), Latin Extended Additional (Vietnamese
-  // names), CJK Unified Ideographs, Hangul syllables.
+  // names), kana, CJK Unified Ideographs, Hangul syllables.
   if (codePoint >= 0xc0 && codePoint <= 0x24f) return codePoint === 0xd7 || codePoint === 0xf7 ? SEPARATOR : WORD;
   if (codePoint >= 0x1e00 && codePoint <= 0x1eff) return WORD;
   // Latin-1 punctuation and symbols (no-break space, «, ©, °) and General Punctuation (curly quotes,
   // dashes): English news is full of them, and the first RegExp test compiles Unicode tables (~2 ms).
   if (codePoint < 0xc0) return LATIN1_WORD.includes(codePoint) ? WORD : codePoint === 0xb7 ? CJK : SEPARATOR;
   if (codePoint >= 0x2000 && codePoint <= 0x206f) return SEPARATOR;
-  if ((codePoint >= 0x4e00 && codePoint <= 0x9fff) || (codePoint >= 0xac00 && codePoint <= 0xd7a3)) return CJK;
+  if (isKana(codePoint) || (codePoint >= 0x4e00 && codePoint <= 0x9fff) || isHangulSyllable(codePoint)) return CJK;
   if (codePoint >= 0x10000) return classify(codePoint);
   const cache = (classCache ??= new Uint8Array(0x10000));
   const cached = cache[codePoint]!;
@@ -96,6 +96,22 @@ export function charClass(codePoint: number): number {
   const cls = classify(codePoint);
   cache[codePoint] = cls + 1;
   return cls;
+}
+
+const isHangulSyllable = (c: number): boolean => c >= 0xac00 && c <= 0xd7a3;
+// Hiragana and Katakana blocks; U+3097 and U+3098 are unassigned.
+const isKana = (c: number): boolean => c >= 0x3041 && c <= 0x30ff && c !== 0x3097 && c !== 0x3098;
+
+/**
+ * How many Latin characters of prose one UTF-16 unit is worth, for length thresholds set on
+ * alphabetic text (where a word takes six characters with its space): a Chinese or Japanese
+ * character carries about half a word, a Hangul syllable (Korean has spaces) about a third.
+ */
+export function proseWeight(unit: number): number {
+  // Below kana, and surrogates (emoji): weight 1 without classifying, which would compile Unicode tables.
+  if (unit < 0x3040 || (unit >= 0xd800 && unit <= 0xdfff)) return 1;
+  if (isHangulSyllable(unit)) return 2;
+  return charClass(unit) === CJK ? 3 : 1;
 }
 
 /** The definition the fast paths of charClass follow; exported for a test that checks them all. */
