@@ -31,3 +31,43 @@ describe('Chinese short forms of central banks', () => {
     expect(read('央行理監事會決議維持利率不變，新台幣兌美元小幅升值。')).toEqual(['央行=cbc-tw']);
   });
 });
+
+describe('names of laws and lists that other laws and lists share', () => {
+  it('keeps the FATF blacklist apart from its grey list', () => {
+    expect(read('Iran stays on the FATF blacklist while Nigeria remains on the FATF grey list.')).toEqual([
+      'FATF=fatf',
+      'FATF grey list=fatf-grey-list',
+    ]);
+  });
+
+  it('reads the travel rule only where money moves', () => {
+    expect(read('Airlines relaxed the travel rule for passengers with pets this summer.')).toEqual([]);
+    expect(read('Crypto exchanges must apply the travel rule to transfers above the threshold.')).toEqual([
+      'travel rule=travel-rule',
+    ]);
+  });
+
+  it('does not read the Commodity Exchange Act or a telecom 1934 Act as the Securities Exchange Act', () => {
+    expect(read('The CFTC enforces the Commodity Exchange Act.')).toEqual(['CFTC=cftc']);
+    expect(read('Broadband providers were reclassified under Title II of the 1934 Act by the FCC.').map((m) => m.split('=')[1])).not.toContain(
+      'securities-exchange-act-1934',
+    );
+  });
+
+  it('does not read credit rating agencies (CRAs), the UK GDPR or a US state AI law as other laws', () => {
+    const ids = (text: string) => read(text).map((m) => m.split('=')[1]);
+    expect(ids('ESMA supervises each CRA, the credit rating agencies that banks rely on.')).not.toContain('community-reinvestment-act');
+    expect(ids('After Brexit, British firms follow the UK GDPR.')).not.toContain('gdpr');
+    expect(ids('The Colorado Artificial Intelligence Act takes effect next year.')).not.toContain('eu-ai-act');
+  });
+
+  it('reads a bare Trade Act of 1974 as no particular section of it', () => {
+    expect(read('Tariffs under Section 122 of the Trade Act of 1974 expire after 150 days.')).toEqual([]);
+  });
+
+  it('reads a mainland national security law as not Hong Kong’s', () => {
+    expect(read('China’s national security law of 2015 gives Beijing broad powers.').map((m) => m.split('=')[1])).not.toContain(
+      'hk-national-security-law',
+    );
+  });
+});
