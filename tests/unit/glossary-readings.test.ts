@@ -71,3 +71,38 @@ describe('names of laws and lists that other laws and lists share', () => {
     );
   });
 });
+
+describe('abbreviations of American bodies that others share', () => {
+  const ids = (text: string) => read(text).map((m) => m.split('=')[1]);
+
+  it('leaves the Bank of Cyprus, Bolivia’s BCB and Taiwan’s CDIC to their own countries', () => {
+    expect(ids('BoC, the largest lender in Cyprus, raised its dividend.')).not.toContain('boc');
+    expect(ids('The BCB in La Paz sold dollars to defend the Bolivian currency.')).not.toContain('bcb');
+    expect(ids('Taiwan’s CDIC raised deposit insurance cover in Taipei.')).not.toContain('cdic');
+  });
+
+  it('reads Hacienda as Mexico’s ministry only where Mexico is named, not wherever pesos are', () => {
+    expect(ids('Colombia’s Hacienda expects the peso to stabilise.')).not.toContain('shcp');
+    expect(ids('Mexico’s Hacienda cut its growth forecast.')).toContain('shcp');
+  });
+
+  it('does not read a Philippine committee or France’s CEA as US bodies', () => {
+    expect(ids('The Philippine House Ways and Means Committee approved the tax bill in Manila.')).not.toContain('house-ways-and-means');
+    expect(ids('France’s CEA, the atomic energy commission, advised the President on reactors.')).not.toContain('cea-us');
+  });
+});
+
+describe('names of US federal bodies that other governments use too', () => {
+  const ids = (text: string) => read(text).map((m) => m.split('=')[1]);
+
+  it('reads Brazil’s and Pakistan’s securities commissions, and Hong Kong’s Department of Justice, as not the US ones', () => {
+    expect(ids('Brazil’s Securities and Exchange Commission fined the broker.')).not.toContain('sec');
+    expect(ids('The Securities and Exchange Commission of Pakistan approved the listing.')).not.toContain('sec');
+    expect(ids('Hong Kong’s Department of Justice dropped the charges.')).not.toContain('us-doj');
+  });
+
+  it('reads the Treasury of Australia and South Africa’s National Treasury as not the US Treasury', () => {
+    expect(ids('Treasurer Jim Chalmers said Treasury expects Australia’s growth to slow.')).not.toContain('us-treasury');
+    expect(ids('South Africa’s National Treasury raised its borrowing estimate.')).not.toContain('us-treasury');
+  });
+});
