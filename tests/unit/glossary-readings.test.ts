@@ -106,3 +106,52 @@ describe('names of US federal bodies that other governments use too', () => {
     expect(ids('South Africa’s National Treasury raised its borrowing estimate.')).not.toContain('us-treasury');
   });
 });
+
+describe('Chinese names that a local office or a foreign counterpart shares', () => {
+  const ids = (text: string) => read(text).map((m) => m.split('=')[1]);
+
+  it('reads provincial and city offices as not the national commissions', () => {
+    expect(ids('广东省发改委、上海市国资委和北京市网信办联合发文。')).toEqual([]);
+    expect(ids('发改委与国资委、网信办联合发文。')).toEqual(['ndrc', 'sasac', 'cac']);
+  });
+
+  it('reads the US counterparts named in Chinese as not China’s ministries', () => {
+    for (const id of ['mof-cn', 'mofcom', 'csrc', 'state-council']) {
+      expect(ids('美国财政部与美国商务部、美国证监会联合发布制裁，美国国务院表示支持。')).not.toContain(id);
+    }
+    expect(ids('中国财政部和中国商务部回应，中国国务院召开常务会议。')).toEqual(['mof-cn', 'mofcom', 'state-council']);
+  });
+
+  it('reads 欧央行 as the ECB’s and 中共中央纪委 as the discipline commission', () => {
+    expect(ids('欧央行维持利率不变。')).not.toContain('pboc');
+    expect(ids('中共中央纪委通报了处分决定。')).toEqual(['ccdi']);
+  });
+
+  it('reads 日銀 only as the Bank of Japan, not inside dates or Japanese bank shares', () => {
+    expect(ids('5月3日银行间市场利率下行，日本银行股走高。')).toEqual([]);
+  });
+});
+
+describe('European and international short names that others share', () => {
+  const ids = (text: string) => read(text).map((m) => m.split('=')[1]);
+
+  it('reads the cricket board and Indian external borrowings as not the ECB', () => {
+    expect(ids('The ECB named a new England captain after the cricket series.')).not.toContain('ecb');
+  });
+
+  it('reads the Financial Stability Board at a Johannesburg G20 as the FSB, not South Africa’s old board', () => {
+    expect(ids('At the G20 summit in Johannesburg, South Africa, the FSB presented its report.')).toEqual(
+      expect.arrayContaining(['fsb']),
+    );
+    expect(ids('At the G20 summit in Johannesburg, South Africa, the FSB presented its report.')).not.toContain('fsb-za');
+  });
+
+  it('reads the Reserve Bank of Zimbabwe and the Irish Takeover Panel as not the UK and South African bodies', () => {
+    expect(ids('The Reserve Bank of Zimbabwe cut rates as the rand rose in South Africa.')).not.toContain('sarb');
+    expect(ids('The Irish Takeover Panel extended the deadline.')).not.toContain('takeover-panel-uk');
+  });
+
+  it('reads a British honour as not Egypt’s central bank', () => {
+    expect(ids('Jane Smith CBE, the chief executive, said the pound had weakened.')).not.toContain('cbe');
+  });
+});
