@@ -155,3 +155,30 @@ describe('European and international short names that others share', () => {
     expect(ids('Jane Smith CBE, the chief executive, said the pound had weakened.')).not.toContain('cbe');
   });
 });
+
+describe('policy language in its everyday senses', () => {
+  const ids = (text: string) => read(text).map((m) => m.split('=')[1]);
+
+  it('reads market sessions, earnings guidance and corporate leverage as ordinary prose', () => {
+    expect(ids('Chinese stocks rose for two sessions before Apple withdrew its forward guidance.')).toEqual([]);
+    expect(ids('The company said its leverage ratio fell to 2.5 times EBITDA.')).toEqual([]);
+    expect(ids('She signed a living will and a power of attorney.')).toEqual([]);
+  });
+
+  it('reads Chinese phrases only in their financial sense', () => {
+    expect(ids('本次购买理财产品风险可控。')).not.toContain('controllable-risks');
+    expect(ids('交易员紧盯市场，多数币种走弱。')).toEqual([]);
+    expect(ids('嫦娥探测器实现软着陆。')).toEqual([]);
+  });
+
+  it('reads other countries’ debt limits, investment lists and fiscal slogans as not America’s or China’s', () => {
+    expect(ids('Malaysia’s statutory debt limit was raised by parliament.')).not.toContain('debt-ceiling');
+    expect(ids('The Philippines trimmed its foreign investment negative list in Manila.')).not.toContain('market-access-negative-list');
+    expect(ids('Japan’s Takaichi promised a responsible proactive fiscal policy.')).not.toContain('proactive-fiscal-policy');
+  });
+
+  it('reads the EU’s digital and sustainability acts as laws', () => {
+    expect(read('MiCA and DORA apply across the EU.').length).toBeGreaterThan(0);
+    for (const match of matcher.match('MiCA and DORA apply across the EU.')) expect(match.kind).toBe('law');
+  });
+});
