@@ -5,6 +5,7 @@ import type { PageSettings as Settings } from '../messaging/protocol.ts';
 import type { EntityCount } from '../messaging/tab-protocol.ts';
 import type { MarkLayer } from '../dom/marks.ts';
 import { collectText, collectTextInSteps, joinTextMaps, type CollectOptions, type TextMap } from '../dom/text-walk.ts';
+import { SLICE_MS, yieldToPage } from './slices.ts';
 import { measure, measureAsync } from './timing.ts';
 
 export interface Mention {
@@ -19,52 +20,8 @@ export type MatchText = (text: string) => Promise<Match[] | null>;
 
 const CATEGORIES: Category[] = ['body', 'law', 'phrase'];
 
-/**
- * Longest stretch of annotation work between two yields to the page. Well under the 50 ms that makes
- * a long task (https://w3c.github.io/longtasks/), since a slice overruns by up to one unit of work.
- */
-const SLICE_MS = 16;
-
 /** Marks added between two looks at the clock while painting. */
 const PAINT_CHUNK = 128;
-
-/**
- * How long a slice waits for the page to go quiet. A page that never does (a scheduler loop of
- * posted messages, a busy app) would hold back background tasks forever.
- */
-const STARVED_AFTER_MS = 50;
-
-/**
- * Lets the page run (input, its own timers, rendering) before the next slice: the next slice is a
- * background-priority task, which runs after whatever the page has queued. A posted message (or a
- * user-visible task) ran ahead of the page's own due timers, so a page's timer could wait out two or
- * three slices. A timer takes over when the page leaves no room for STARVED_AFTER_MS. Without
- * scheduler.postTask (Chromium < 94, Firefox < 101), a posted message: setTimeout(0) alone is
- * clamped to 4 ms once nested (a 200k-word page takes 30 slices).
- */
-function yieldToPage(): Promise<void> {
-  const { scheduler } = globalThis as { scheduler?: { postTask?(task: () => void, options: { priority: 'background' }): Promise<void> } };
-  return new Promise((resume) => {
-    if (typeof scheduler?.postTask === 'function') {
-      let resumed = false;
-      const once = () => {
-        if (resumed) return;
-        resumed = true;
-        clearTimeout(starved);
-        resume();
-      };
-      const starved = setTimeout(once, STARVED_AFTER_MS);
-      void scheduler.postTask(once, { priority: 'background' });
-      return;
-    }
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resume();
-    };
-    channel.port2.postMessage(null);
-  });
-}
 
 /**
  * Turns matches into marks and remembers them: the page summary, hover hit-testing and keyboard
@@ -94,6 +51,11 @@ export class PageAnnotator {
     const collected = await this.#collectInSlices(root, options);
     if (!collected || abandoned()) return false;
     const { map, yielded } = collected;
+    // After a walk in slices, its last slice has used this task: posting the text gets tasks of its own.
+    if (yielded) {
+      await yieldToPage();
+      if (abandoned()) return false;
+    }
     const matches = await measureAsync('reglens:match', () => this.matchText(map.text));
     if (!matches || abandoned()) return false;
     // The reply is a task of its own, but it may run ahead of the page's due timers: on a page long

@@ -13,6 +13,7 @@ import { readPageMeta } from '../dom/page-meta.ts';
 import type { MatchText } from './annotator.ts';
 import { showOrphanNotice } from './orphan-notice.ts';
 import { Session } from './session.ts';
+import { sendInSlices } from './slices.ts';
 import { removeUiLeftBehind } from './ui-host.ts';
 import { measure } from './timing.ts';
 
@@ -56,7 +57,7 @@ export function startPage(deps: PageDeps): void {
   };
 
   // The knowledge base and its matcher live in the background: the script every page loads stays
-  // small, and the matcher is warm from the pages before. A long text goes in parts, all sent at once:
+  // small, and the matcher is warm from the pages before. A long text goes in parts, posted in slices:
   // the background scans each as it comes while the next ones are in transit. Past MAX_MATCH_TEXT,
   // the text up to a block break within it.
   let lastJob = 0;
@@ -66,10 +67,7 @@ export function startPage(deps: PageDeps): void {
     // A background stopped mid-way loses the whole text: it goes again, as a new job.
     const reply = await retryLostTransport(async () => {
       const job = ++lastJob;
-      // Posting copies the text on the page's main thread: ~2.5 ms for a 50k-word page in Chromium,
-      // which the manifest asks to send messages by structured clone (6–8 ms as JSON).
-      const sent = measure('reglens:send', () => parts.map((part, i) => request(runtime, 'text/match', { job, part: i, text: part, last: i === parts.length - 1 })));
-      const replies = await Promise.all(sent);
+      const replies = await Promise.all(await sendInSlices(parts, (part, i) => request(runtime, 'text/match', { job, part: i, text: part, last: i === parts.length - 1 })));
       return replies.find((one) => !one.ok) ?? replies[replies.length - 1]!;
     });
     if (reply.ok) return reply.value ? unpackMatches(reply.value, matched) : null;

@@ -1,4 +1,4 @@
-import { proseWeight } from '../core/text/chars.ts';
+import { proseUnits } from '../core/text/chars.ts';
 import { isFurniture, isSkippedTag } from './skip-rules.ts';
 
 export interface ArticleGuess {
@@ -161,13 +161,6 @@ function proseLength(el: Element): number {
   // Units never fall below characters, so a long text is past every threshold without counting.
   const text = el.textContent?.trim() ?? '';
   return text.length > MIN_TEXT_ALONE ? text.length : proseUnits(text);
-}
-
-/** A text's length in Latin characters of the same content (see proseWeight). */
-function proseUnits(text: string): number {
-  let units = 0;
-  for (let i = 0; i < text.length; i++) units += proseWeight(text.charCodeAt(i));
-  return units;
 }
 
 /**

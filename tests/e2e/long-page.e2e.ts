@@ -13,8 +13,8 @@ const paintedParagraphs = `['body', 'law', 'phrase'].flatMap((name) => [...(CSS.
 /** A nested 0 ms timer is due 4 ms after it was set; 2 ms more for timer and clock granularity. */
 const TIMER_DUE_MS = 6;
 
-/** Every slice of page work RegLens has recorded (text walk, making marks, painting them), as [start, end]. */
-const workSlices = `['reglens:collect', 'reglens:slice', 'reglens:paint'].flatMap((name) => performance.getEntriesByName(name, 'measure'))
+/** Every slice of page work RegLens has recorded (text walk, posting it, making marks, painting them), as [start, end]. */
+const workSlices = `['reglens:collect', 'reglens:send', 'reglens:slice', 'reglens:paint'].flatMap((name) => performance.getEntriesByName(name, 'measure'))
   .map((m) => [m.startTime, m.startTime + m.duration]).sort((a, b) => a[0] - b[0])`;
 const workUnits = `(${workSlices}).length`;
 

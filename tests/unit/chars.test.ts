@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BLOCK_BREAK_CODE, VISIBLE_UNIT, charClass, classify, isIgnorable, isSpace, proseWeight } from '../../src/core/text/chars.ts';
+import { BLOCK_BREAK_CODE, VISIBLE_UNIT, charClass, classify, isIgnorable, isSpace, proseUnits, proseWeight } from '../../src/core/text/chars.ts';
 
 describe('charClass', () => {
   it('agrees with its Unicode property definition on every code point its shortcuts cover, and beyond', () => {
@@ -31,5 +31,14 @@ describe('proseWeight', () => {
     expect(weights('한은')).toEqual([2, 2]);
     expect(weights('Fed é。，·')).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
     expect(proseWeight('😀'.charCodeAt(0))).toBe(1);
+  });
+});
+
+describe('proseUnits', () => {
+  it('sums the weights of a text, whether or not it holds any unit that weighs more than 1', () => {
+    const sum = (text: string) => [...text].reduce((n, c) => n + (c.length === 2 ? 2 : proseWeight(c.charCodeAt(0))), 0);
+    for (const text of ['', 'The Fed held rates.', 'Café « déjà » — 😀', '央行周五开展逆回购操作。', '한은 기준금리 동결', '日銀 and the Fed', '\ue000\uff01\uffdc']) {
+      expect(proseUnits(text), text).toBe(sum(text));
+    }
   });
 });

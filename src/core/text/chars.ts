@@ -114,6 +114,21 @@ export function proseWeight(unit: number): number {
   return charClass(unit) === CJK ? 3 : 1;
 }
 
+/** Some unit that may weigh more than 1: from kana up, surrogates aside. */
+const MAY_WEIGH_MORE = /[\u3040-\ud7ff\ue000-\uffff]/;
+
+/**
+ * A text's length in Latin characters of the same content (see proseWeight). A text with nothing
+ * from kana up is its length: the article check meets mostly such text, and a scan by RegExp costs
+ * a fraction of a call per character.
+ */
+export function proseUnits(text: string): number {
+  if (!MAY_WEIGH_MORE.test(text)) return text.length;
+  let units = 0;
+  for (let i = 0; i < text.length; i++) units += proseWeight(text.charCodeAt(i));
+  return units;
+}
+
 /** The definition the fast paths of charClass follow; exported for a test that checks them all. */
 export function classify(codePoint: number): number {
   const s = String.fromCodePoint(codePoint);
