@@ -167,6 +167,10 @@ describe('policy language in its everyday senses', () => {
 
   it('reads Chinese phrases only in their financial sense', () => {
     expect(ids('本次购买理财产品风险可控。')).not.toContain('controllable-risks');
+    // A Chinese window counts characters: the bank named at the start of a long sentence still counts.
+    expect(ids('中国人民银行周五表示，将保持流动性合理充裕，并继续推进共同富裕和高质量发展，市场人士认为风险可控。')).toContain(
+      'controllable-risks',
+    );
     expect(ids('交易员紧盯市场，多数币种走弱。')).toEqual([]);
     expect(ids('嫦娥探测器实现软着陆。')).toEqual([]);
   });
