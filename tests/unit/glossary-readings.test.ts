@@ -175,6 +175,10 @@ describe('policy language in its everyday senses', () => {
     expect(ids('嫦娥探测器实现软着陆。')).toEqual([]);
   });
 
+  it('reads China’s market-propping national team where market players speak of it', () => {
+    expect(ids('Market players said the national team bought exchange-traded funds as Shanghai stocks slid.')).toContain('national-team');
+  });
+
   it('reads other countries’ debt limits, investment lists and fiscal slogans as not America’s or China’s', () => {
     expect(ids('Malaysia’s statutory debt limit was raised by parliament.')).not.toContain('debt-ceiling');
     expect(ids('The Philippines trimmed its foreign investment negative list in Manila.')).not.toContain('market-access-negative-list');
@@ -184,5 +188,31 @@ describe('policy language in its everyday senses', () => {
   it('reads the EU’s digital and sustainability acts as laws', () => {
     expect(read('MiCA and DORA apply across the EU.').length).toBeGreaterThan(0);
     for (const match of matcher.match('MiCA and DORA apply across the EU.')) expect(match.kind).toBe('law');
+  });
+});
+
+describe('guards that must not take the body from its own stories', () => {
+  const ids = (text: string) => read(text).map((m) => m.split('=')[1]);
+
+  it('reads the US Treasury Secretary meeting Australia’s Treasurer as the US Treasury', () => {
+    expect(ids('Treasury Secretary Scott Bessent met Australian Treasurer Jim Chalmers in Washington.')).toContain('us-treasury');
+    expect(ids('Treasury Secretary Scott Bessent met Australian Treasurer Jim Chalmers in Washington.')).not.toContain('treasury-au');
+  });
+
+  it('reads the Bank of England’s MPC in a roundup that names India’s', () => {
+    expect(ids('The Bank of England’s MPC voted to hold, while India’s MPC cut rates and the RBI eased.')).toEqual(['boe', 'mpc-uk', 'rbi']);
+  });
+
+  it('reads the UK Information Commissioner beside Ireland’s regulator', () => {
+    expect(ids('Ireland’s Data Protection Commission fined Meta, and the Information Commissioner in London opened a probe.')).toContain('ico-uk');
+  });
+
+  it('reads the Single Resolution Board as SRB in a story that also names the systemic risk buffer', () => {
+    expect(ids('The SRB said banks must meet MREL targets, while national authorities raised the systemic risk buffer.')).toContain('srb');
+    expect(ids('Regulators set a sectoral SRB of 2% on mortgages, next to the CCyB.')).not.toContain('srb');
+  });
+
+  it('reads local finance and commerce departments (财政部门, 商务部门) as no ministry', () => {
+    expect(ids('各地财政部门和商务部门加强协调。')).toEqual([]);
   });
 });
