@@ -47,9 +47,8 @@ export function yieldToPage(): Promise<void> {
 
 /**
  * Posts each item, as many in a slice as fit in SLICE_MS (at least one), each slice recorded as
- * `reglens:send`. Posting copies the text on the page's main thread: ~2.5 ms for a 50k-word page in
- * an earlier Chromium, 8 ms in Chromium 156.0.8078 here even in parts under 64 KB (25 ms in larger
- * ones), so a 200k-word page's parts posted at once would hold the page for 25–118 ms.
+ * `reglens:send`: posting copies the text on the page's main thread (what a part costs: see
+ * MATCH_PART_UNITS in page.ts), and a long page has dozens of parts.
  */
 export async function sendInSlices<T, R>(items: readonly T[], post: (item: T, index: number) => R): Promise<R[]> {
   const sent: R[] = [];
