@@ -19,12 +19,13 @@ const SKIPPED_ROLES = new Set([
 ]);
 
 /**
- * Class or id of page furniture: comments, ads, related links, newsletter boxes, share bars.
- * `comment(?!ary)` keeps opinion pages ("commentary-body"); `ads?` must be a whole dash/underscore
- * segment so "head", "lead" and "download" are not ads.
+ * Class or id of page furniture: comments, ads, related links, newsletter boxes, share bars, tag
+ * lists. `comment(?!ary)` keeps opinion pages ("commentary-body"); `ads?`, `share`, `tags` and `topics`
+ * must be whole dash/underscore segments so "head", "lead", "download", "tagline" and "topical" are
+ * not furniture.
  */
 const FURNITURE =
-  /comment(?!ary)|disqus|(?:^|[\s_-])ads?(?:$|[\s_-])|advert|sponsor|promo|outbrain|taboola|related|recommend|most-?read|most-?popular|newsletter|(?:^|[\s_-])share(?:$|[\s_-])|social|breadcrumb|paywall|cookie|subscribe/i;
+  /comment(?!ary)|disqus|(?:^|[\s_-])(?:ads?|share|tags|topics)(?:$|[\s_-])|advert|sponsor|promo|outbrain|taboola|related|recommend|most-?read|most-?popular|newsletter|social|breadcrumb|paywall|cookie|subscribe/i;
 
 /** ARIA gives header/footer a landmark role only outside these: there they are page banners. */
 const SECTIONING = new Set(['article', 'aside', 'main', 'nav', 'section']);

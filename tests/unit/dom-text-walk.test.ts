@@ -72,6 +72,22 @@ describe('collectText', () => {
     expect(shown(root)).toBe('PBOC acts|The PBOC in Beijing|text|Additional reporting by the SEC desk|');
   });
 
+  // A tag list names the story's topics ("Tags: SAMR FTC CMA"), not what the story says about them:
+  // marks there would add mentions the reader never reads in the prose.
+  it('skips tag and topic lists inside the article', () => {
+    const root = page(
+      `<article><p>story</p><div class="post-tags">Tags: <a>SAMR</a> <a>FTC</a></div>` +
+        `<footer class="article-footer"><div class="tags">Topics: <a>Fintech</a></div></footer>` +
+        `<ul id="story-topics"><li>Federal Reserve</li></ul><footer class="article-tags">Filed under: ECB</footer></article>`,
+    );
+    expect(shown(root)).toBe('story|');
+  });
+
+  it('keeps words that merely contain "tag" or "topic" as class names', () => {
+    const root = page(`<p class="tagline">tagline</p><div class="stage">stage</div><div class="topical-lead">topical</div>`);
+    expect(shown(root)).toBe('tagline|stage|topical|');
+  });
+
   it('keeps words that merely contain "ad" or "comment" as class names', () => {
     const root = page(
       `<div class="lead-paragraph">lead</div><div class="headline">head</div><div class="commentary-body">opinion</div>`,
